@@ -1,0 +1,65 @@
+import cliProgress from 'cli-progress';
+import type { RenderProgress } from '../render/render-talk.js';
+
+const LABELS: Record<RenderProgress['phase'], string> = {
+  bundle: 'Bundling',
+  browser: 'Starting browser',
+  video: 'Video',
+  thumbnails: 'Thumbnails',
+};
+
+/**
+ * Progress on a terminal: a bar per phase with frames captured, encoded and the ETA. When stderr
+ * is not a terminal (CI, pipes), one plain line per phase and every 10% of the video.
+ */
+export function makeProgressReporter(enabled: boolean): { onProgress: (p: RenderProgress) => void; stop: () => void } {
+  if (!enabled) return { onProgress: () => {}, stop: () => {} };
+  if (process.stderr.isTTY) {
+    let bar: cliProgress.SingleBar | null = null;
+    let phase: string | null = null;
+    const stop = () => {
+      bar?.stop();
+      bar = null;
+    };
+    return {
+      onProgress: (p) => {
+        if (p.phase !== phase) {
+          stop();
+          phase = p.phase;
+          bar = new cliProgress.SingleBar(
+            {
+              format: `${LABELS[p.phase].padEnd(16)} {bar} {value}/{total}{extra} | ETA {eta_formatted}`,
+              stream: process.stderr,
+              hideCursor: true,
+              clearOnComplete: false,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(p.total, p.done, { extra: '' });
+        }
+        bar?.setTotal(p.total);
+        bar?.update(p.done, { extra: p.encoded !== undefined ? ` captured, ${p.encoded} encoded` : '' });
+      },
+      stop,
+    };
+  }
+  let phase: string | null = null;
+  let lastTenth = -1;
+  return {
+    onProgress: (p) => {
+      if (p.phase !== phase) {
+        phase = p.phase;
+        lastTenth = -1;
+        process.stderr.write(`${LABELS[p.phase]}...\n`);
+      }
+      if (p.phase === 'video' && p.total > 0) {
+        const tenth = Math.floor((p.done / p.total) * 10);
+        if (tenth > lastTenth) {
+          lastTenth = tenth;
+          process.stderr.write(`  ${p.done}/${p.total} frames captured, ${p.encoded ?? 0} encoded\n`);
+        }
+      }
+    },
+    stop: () => {},
+  };
+}

@@ -1,0 +1,56 @@
+import React from 'react';
+import { Composition, getInputProps, type CalculateMetadataFunction } from 'remotion';
+import { defaultDeck } from './default-deck.js';
+import { slideCompositionId, talkPropsSchema, timelineOf, type TalkProps } from './props.js';
+import { SingleSlide, Talk } from './Talk.js';
+
+const talkMetadata: CalculateMetadataFunction<TalkProps> = ({ props }) => {
+  const t = timelineOf(props);
+  return { durationInFrames: Math.max(1, t.durationInFrames), fps: t.fps, width: t.width, height: t.height };
+};
+
+type SlideProps = TalkProps & { index: number };
+const slideMetadata: CalculateMetadataFunction<SlideProps> = ({ props }) => {
+  const t = timelineOf(props);
+  const s = t.slides.find((x) => x.index === props.index);
+  const frames = s ? s.durationInFrames - s.transitionIn.frames : 1;
+  return { durationInFrames: Math.max(1, frames), fps: t.fps, width: t.width, height: t.height };
+};
+
+/**
+ * `Talk` is the whole deck; `Slide-NN-slug` shows one slide. Sizes, frame rates and durations all
+ * come from the deck through calculateMetadata. Without input props (Studio, `npx remotion
+ * render Talk`), the default deck is shown.
+ */
+export const Root: React.FC = () => {
+  const input = getInputProps() as Partial<TalkProps>;
+  const deck = input.deck ?? defaultDeck();
+  return (
+    <>
+      <Composition
+        id="Talk"
+        component={Talk}
+        schema={talkPropsSchema}
+        defaultProps={{ deck } as TalkProps}
+        calculateMetadata={talkMetadata}
+        durationInFrames={1}
+        fps={30}
+        width={1920}
+        height={1080}
+      />
+      {deck.slides.map((s) => (
+        <Composition
+          key={s.index}
+          id={slideCompositionId(deck, s.index)}
+          component={SingleSlide}
+          defaultProps={{ deck, index: s.index } as SlideProps}
+          calculateMetadata={slideMetadata}
+          durationInFrames={1}
+          fps={30}
+          width={1920}
+          height={1080}
+        />
+      ))}
+    </>
+  );
+};

@@ -1,0 +1,66 @@
+import { linearTiming, TransitionSeries, type TransitionPresentation } from '@remotion/transitions';
+import { fade } from '@remotion/transitions/fade';
+import { slide as slideIn } from '@remotion/transitions/slide';
+import { wipe } from '@remotion/transitions/wipe';
+import React, { useMemo } from 'react';
+import { AbsoluteFill, Easing } from 'remotion';
+import type { TransitionName } from '../deck/model.js';
+import { SlideView } from '../slides/SlideView.js';
+import { theme } from '../slides/theme.js';
+import { ensureFonts } from './fonts.js';
+import { timelineOf, type TalkProps } from './props.js';
+
+ensureFonts();
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const presentations: Record<Exclude<TransitionName, 'none'>, () => TransitionPresentation<any>> = {
+  fade: () => fade(),
+  slide: () => slideIn({ direction: 'from-right' }),
+  wipe: () => wipe({ direction: 'from-left' }),
+};
+
+/** The whole talk: every slide for its time, joined by transitions (a TransitionSeries). */
+export const Talk: React.FC<TalkProps> = (props) => {
+  const timeline = useMemo(() => timelineOf(props), [props]);
+  const slides = props.deck.slides;
+  return (
+    <AbsoluteFill style={{ background: theme.colors.background }}>
+      <TransitionSeries>
+        {timeline.slides.flatMap((t, i) => {
+          const items: React.ReactNode[] = [];
+          const { type, frames } = t.transitionIn;
+          if (i > 0 && frames > 0 && type !== 'none') {
+            items.push(
+              <TransitionSeries.Transition
+                key={`t${t.index}`}
+                presentation={presentations[type]()}
+                timing={linearTiming({ durationInFrames: frames, easing: Easing.inOut(Easing.cubic) })}
+              />,
+            );
+          }
+          items.push(
+            <TransitionSeries.Sequence key={`s${t.index}`} durationInFrames={t.durationInFrames} name={`${t.index}. ${t.title}`}>
+              <SlideView slide={slides[i]} builds={t.builds} buildFrames={t.buildFrames} />
+            </TransitionSeries.Sequence>,
+          );
+          return items;
+        })}
+      </TransitionSeries>
+    </AbsoluteFill>
+  );
+};
+
+/** One slide alone, for Studio and stills: its whole sequence, builds included. */
+export const SingleSlide: React.FC<TalkProps & { index: number }> = ({ index, ...props }) => {
+  const timeline = useMemo(() => timelineOf(props), [props]);
+  const pos = props.deck.slides.findIndex((s) => s.index === index);
+  const t = timeline.slides[pos];
+  if (!t) return null;
+  // Alone, the slide has no transition in: its builds start at its first frame.
+  const shift = t.transitionIn.frames;
+  return (
+    <AbsoluteFill style={{ background: theme.colors.background }}>
+      <SlideView slide={props.deck.slides[pos]} builds={t.builds.map((b) => b - shift)} buildFrames={t.buildFrames} />
+    </AbsoluteFill>
+  );
+};

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/**
+ * The typed deck: what the parser makes of a Markdown file, and what the compositions render.
+ * It is plain JSON (it travels to the browser as Remotion input props), so the zod schemas below
+ * are the single definition of its shape; the TypeScript types are inferred from them.
+ */
+
+export const LAYOUTS = ['title', 'bullets', 'quote', 'statement', 'image', 'link', 'closing'] as const;
+export const TRANSITIONS = ['fade', 'slide', 'wipe', 'none'] as const;
+export const RESOLUTIONS = { '720p': [1280, 720], '1080p': [1920, 1080], '1440p': [2560, 1440], '2160p': [3840, 2160] } as const;
+
+export const layoutSchema = z.enum(LAYOUTS);
+export const transitionSchema = z.enum(TRANSITIONS);
+export type Layout = z.infer<typeof layoutSchema>;
+export type TransitionName = z.infer<typeof transitionSchema>;
+
+/** A run of inline text with its marks. A hard line break is a run with `text: "\n"`. */
+export const runSchema = z.object({
+  text: z.string(),
+  strong: z.boolean().optional(),
+  em: z.boolean().optional(),
+  code: z.boolean().optional(),
+  href: z.string().optional(),
+});
+export type Run = z.infer<typeof runSchema>;
+
+export const blockSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heading'), depth: z.number().int(), runs: z.array(runSchema), line: z.number() }),
+  z.object({ type: z.literal('paragraph'), runs: z.array(runSchema), line: z.number() }),
+  z.object({
+    type: z.literal('list'),
+    ordered: z.boolean(),
+    start: z.number().int(),
+    items: z.array(z.array(runSchema)),
+    line: z.number(),
+  }),
+  z.object({
+    type: z.literal('quote'),
+    paragraphs: z.array(z.array(runSchema)),
+    attribution: z.string().optional(),
+    line: z.number(),
+  }),
+  z.object({
+    type: z.literal('image'),
+    /** As written in the deck. */
+    path: z.string(),
+    /** A data: URL filled in by the loader, or a staticFile() URL in Studio; empty until resolved. */
+    src: z.string(),
+    alt: z.string(),
+    line: z.number(),
+    column: z.number(),
+  }),
+  z.object({ type: z.literal('code'), lang: z.string().optional(), value: z.string(), line: z.number() }),
+]);
+export type Block = z.infer<typeof blockSchema>;
+
+export const durationSchema = z.union([z.literal('auto'), z.number().positive().max(3600)]);
+
+export const slideSchema = z.object({
+  /** 1-based position in the deck. */
+  index: z.number().int().positive(),
+  /** First and last source line of the slide (1-based, in the deck file). */
+  line: z.number().int(),
+  endLine: z.number().int(),
+  layout: layoutSchema,
+  /** True when the slide named its layout; false when it was inferred from the content. */
+  layoutExplicit: z.boolean(),
+  title: z.string(),
+  slug: z.string(),
+  blocks: z.array(blockSchema),
+  notes: z.string(),
+  duration: durationSchema.optional(),
+  transition: transitionSchema.optional(),
+  /** Words a viewer reads on the slide: drives the automatic duration. */
+  words: z.number().int().nonnegative(),
+});
+export type Slide = z.infer<typeof slideSchema>;
+
+export const deckOptionsSchema = z.object({
+  title: z.string().optional(),
+  author: z.string().optional(),
+  event: z.string().optional(),
+  date: z.string().optional(),
+  fps: z.number().int().min(1).max(120).default(30),
+  resolution: z.string().default('1080p'),
+  duration: durationSchema.default('auto'),
+  transition: transitionSchema.default('fade'),
+});
+export type DeckOptions = z.infer<typeof deckOptionsSchema>;
+
+export const deckSchema = z.object({
+  /** Path of the deck file as given (for messages); `<string>` when parsed from memory. */
+  file: z.string(),
+  title: z.string(),
+  options: deckOptionsSchema,
+  slides: z.array(slideSchema),
+});
+export type Deck = z.infer<typeof deckSchema>;
+
+export const diagnosticSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  message: z.string(),
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+});
+export type Diagnostic = z.infer<typeof diagnosticSchema>;
+
+/** Parses `720p` / `1080p` / `1440p` / `2160p` / `WIDTHxHEIGHT` (even numbers); null when invalid. */
+export function parseResolution(value: string): { width: number; height: number } | null {
+  const named = RESOLUTIONS[value as keyof typeof RESOLUTIONS];
+  if (named) return { width: named[0], height: named[1] };
+  const m = /^(\d{2,5})x(\d{2,5})$/.exec(value.trim());
+  if (!m) return null;
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  if (width % 2 || height % 2 || width < 16 || height < 16 || width > 7680 || height > 4320) return null;
+  return { width, height };
+}

@@ -1,0 +1,115 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { z } from 'zod';
+import { durationSchema, layoutSchema, parseResolution, transitionSchema, type Diagnostic } from './model.js';
+import type { YamlBlock } from './split.js';
+
+type Problem = Omit<Diagnostic, 'file'>;
+
+/** One option: its schema and the words that say what it accepts (used in messages). */
+interface OptionSpec {
+  schema: z.ZodType;
+  accepts: string;
+}
+
+const text: OptionSpec = { schema: z.coerce.string(), accepts: 'a text' };
+const duration: OptionSpec = {
+  schema: durationSchema,
+  accepts: '`auto` or a number of seconds greater than 0 and at most 3600',
+};
+const transition: OptionSpec = { schema: transitionSchema, accepts: 'one of fade, slide, wipe, none' };
+
+export const DECK_OPTIONS: Record<string, OptionSpec> = {
+  title: text,
+  author: text,
+  event: text,
+  date: text,
+  fps: { schema: z.number().int().min(1).max(120), accepts: 'a whole number of frames per second from 1 to 120' },
+  resolution: {
+    schema: z.string().refine((v) => parseResolution(v) !== null),
+    accepts: '720p, 1080p, 1440p, 2160p or WIDTHxHEIGHT with even numbers (at most 7680x4320)',
+  },
+  duration,
+  transition,
+};
+
+export const SLIDE_OPTIONS: Record<string, OptionSpec> = {
+  layout: { schema: layoutSchema, accepts: 'one of title, bullets, quote, statement, image, link, closing' },
+  title: text,
+  duration,
+  transition,
+};
+
+export interface ParsedOptions {
+  values: Record<string, unknown>;
+  /** Source position of each key, for later messages. */
+  positions: Record<string, { line: number; column: number }>;
+  problems: Problem[];
+}
+
+/**
+ * Parses a YAML block and checks every key against `specs`. Problems are collected, never thrown:
+ * each names the line and column of the offending key or value.
+ */
+export function parseOptions(block: YamlBlock, specs: Record<string, OptionSpec>, where: string): ParsedOptions {
+  const out: ParsedOptions = { values: {}, positions: {}, problems: [] };
+  const lineCounter = new LineCounter();
+  // `date: 2015-11-07` must stay a string: the core schema has no timestamps.
+  const doc = parseDocument(block.text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: block.line + p.line - 1, column: p.col };
+  };
+
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      out.problems.push({
+        severity: 'error',
+        code: 'yaml-syntax',
+        message: `${where}: invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+        ...pos(err.pos[0]),
+      });
+    }
+    return out;
+  }
+  if (doc.contents === null) return out;
+  if (!isMap(doc.contents)) {
+    out.problems.push({
+      severity: 'error',
+      code: 'yaml-not-a-map',
+      message: `${where} must be \`key: value\` lines`,
+      ...pos((doc.contents as Node).range?.[0] ?? 0),
+    });
+    return out;
+  }
+
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key as Node | null;
+    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const at = pos(keyNode?.range?.[0] ?? 0);
+    const spec = specs[key];
+    if (!spec) {
+      out.problems.push({
+        severity: 'error',
+        code: 'unknown-option',
+        message: `${where}: unknown option \`${key}\` (known: ${Object.keys(specs).join(', ')})`,
+        ...at,
+      });
+      continue;
+    }
+    const valueNode = pair.value as Node | null;
+    const value = valueNode && 'toJSON' in valueNode ? valueNode.toJSON() : null;
+    const checked = spec.schema.safeParse(value);
+    if (!checked.success) {
+      out.problems.push({
+        severity: 'error',
+        code: 'invalid-option',
+        message: `${where}: \`${key}\` must be ${spec.accepts}, got ${JSON.stringify(value)}`,
+        ...(valueNode?.range ? pos(valueNode.range[0]) : at),
+      });
+      continue;
+    }
+    out.values[key] = checked.data;
+    out.positions[key] = at;
+  }
+  return out;
+}

@@ -1,0 +1,16 @@
+/**
+ * Errors a user can act on. The CLI prints their message without a stack trace and exits with
+ * `exitCode`: 1 for a bad deck or a failed render, 2 for bad usage (see README, "Exit codes").
+ */
+export class TalkreelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(message);
+    this.name = 'TalkreelError';
+  }
+}
+
+export const usageError = (message: string) => new TalkreelError('usage', message, 2);

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import * as tar from 'tar';
+import { cacheDir } from './cache-dir.js';
+import { TalkreelError } from '../errors.js';
+
+/**
+ * Which browser renders the slides.
+ *
+ * Remotion downloads Chrome Headless Shell on first use, which fails on machines without internet.
+ * On Linux x64 talkreel therefore defaults to the headless Chromium that `@sparticuz/chromium`
+ * ships inside its npm package. That build links NSS (libnss3, libnspr4, ...), which a bare
+ * machine lacks; the package carries those libraries in `bin/al2023.tar.br` but only unpacks them
+ * on AWS Lambda. We unpack the browser, the libraries and its fonts into our cache folder once,
+ * and start the browser through a small shell wrapper that puts the libraries on
+ * LD_LIBRARY_PATH, so no global environment of the Node process is touched.
+ */
+export interface BrowserChoice {
+  /** Executable to pass to Remotion as `browserExecutable`; null lets Remotion use its own. */
+  executablePath: string | null;
+  source: 'option' | 'env' | 'bundled' | 'remotion';
+}
+
+export const BROWSER_ENV = 'TALKREEL_BROWSER';
+
+export function chooseBrowser(explicit?: string | null): BrowserChoice {
+  const fromOption = explicit?.trim();
+  if (fromOption) return { executablePath: checkExecutable(fromOption, '--browser'), source: 'option' };
+  const fromEnv = process.env[BROWSER_ENV]?.trim();
+  if (fromEnv) return { executablePath: checkExecutable(fromEnv, BROWSER_ENV), source: 'env' };
+  if (process.platform === 'linux' && process.arch === 'x64') {
+    return { executablePath: ensureBundledChromium(), source: 'bundled' };
+  }
+  return { executablePath: null, source: 'remotion' };
+}
+
+function checkExecutable(file: string, from: string): string {
+  const resolved = path.resolve(file);
+  try {
+    fs.accessSync(resolved, fs.constants.X_OK);
+  } catch {
+    throw new TalkreelError('browser-missing', `${from}: no executable browser at ${resolved}`);
+  }
+  return resolved;
+}
+
+const require = createRequire(import.meta.url);
+
+function sparticuzDir(): { binDir: string; version: string } {
+  // The package exports no `./package.json`: find it from the entry point (build/index.js).
+  const pkgDir = path.resolve(path.dirname(require.resolve('@sparticuz/chromium')), '..');
+  const pkgJson = path.join(pkgDir, 'package.json');
+  const version = JSON.parse(fs.readFileSync(pkgJson, 'utf8')).version as string;
+  return { binDir: path.join(pkgDir, 'bin'), version };
+}
+
+/**
+ * Unpacks @sparticuz/chromium into `<cache>/browser/chromium-<version>/` (once) and returns the
+ * wrapper script that starts it. Synchronous so that `remotion.config.ts` can call it too.
+ * The folder is built under a temporary name and renamed into place, so an interrupted unpack
+ * is never mistaken for a complete one.
+ */
+export function ensureBundledChromium(): string {
+  const { binDir, version } = sparticuzDir();
+  const root = path.join(cacheDir(), 'browser');
+  const target = path.join(root, `chromium-${version}`);
+  const wrapper = path.join(target, 'talkreel-chromium');
+  if (fs.existsSync(path.join(target, '.complete'))) return wrapper;
+
+  fs.mkdirSync(root, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(root, `.staging-${version}-`));
+  try {
+    const chromium = path.join(staging, 'chromium');
+    fs.writeFileSync(chromium, zlib.brotliDecompressSync(fs.readFileSync(path.join(binDir, 'chromium.br'))), {
+      mode: 0o755,
+    });
+    for (const [archive, into] of [
+      ['al2023.tar.br', staging], // -> lib/*.so (NSS)
+      ['fonts.tar.br', path.join(staging, 'fonts')], // -> fonts.conf and fallback fonts
+    ] as const) {
+      fs.mkdirSync(into, { recursive: true });
+      const tarFile = path.join(staging, `${archive}.tar`);
+      fs.writeFileSync(tarFile, zlib.brotliDecompressSync(fs.readFileSync(path.join(binDir, archive))));
+      tar.x({ sync: true, file: tarFile, cwd: into });
+      fs.rmSync(tarFile);
+    }
+    // The packaged fonts.conf points at Lambda's folders; write one that points at ours, so text
+    // falls back to the same fonts on every machine whatever fonts it has installed.
+    const fontsDir = path.join(target, 'fonts');
+    fs.writeFileSync(
+      path.join(staging, 'fonts', 'fonts.conf'),
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
+        `  <dir>${fontsDir}/fonts</dir>\n  <cachedir>${fontsDir}/cache</cachedir>\n</fontconfig>\n`,
+    );
+    fs.writeFileSync(
+      path.join(staging, 'talkreel-chromium'),
+      [
+        '#!/bin/sh',
+        '# Starts the Chromium of @sparticuz/chromium with the NSS libraries it ships beside it.',
+        `dir='${target}'`,
+        'LD_LIBRARY_PATH="$dir/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"',
+        `FONTCONFIG_PATH='${fontsDir}'`,
+        'export LD_LIBRARY_PATH FONTCONFIG_PATH',
+        'exec "$dir/chromium" "$@"',
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    fs.writeFileSync(path.join(staging, '.complete'), `${version}\n`);
+    try {
+      fs.renameSync(staging, target);
+    } catch (err) {
+      // Another process finished first: use its copy. Anything else (a stale partial folder
+      // without `.complete`) is replaced.
+      if (!fs.existsSync(path.join(target, '.complete'))) {
+        fs.rmSync(target, { recursive: true, force: true });
+        fs.renameSync(staging, target);
+      } else if ((err as NodeJS.ErrnoException).code !== 'ENOTEMPTY' && (err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw err;
+      }
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return wrapper;
+}

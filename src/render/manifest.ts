@@ -1,0 +1,63 @@
+import type { Deck } from '../deck/model.js';
+import type { Timeline } from '../timing/plan.js';
+
+export interface ManifestSlide {
+  index: number;
+  title: string;
+  slug: string;
+  layout: string;
+  startFrame: number;
+  durationInFrames: number;
+  startSeconds: number;
+  thumbnail: string | null;
+  notes: string;
+}
+
+export interface Manifest {
+  title: string;
+  deck: string;
+  fps: number;
+  width: number;
+  height: number;
+  durationInFrames: number;
+  durationInSeconds: number;
+  video: string | null;
+  slides: ManifestSlide[];
+}
+
+export const thumbnailName = (deck: Deck, index: number) => {
+  const slide = deck.slides.find((s) => s.index === index);
+  const width = Math.max(2, String(deck.slides.length).length);
+  return `${String(index).padStart(width, '0')}-${slide?.slug ?? 'slide'}.png`;
+};
+
+/** What was rendered, for people and programs: slides tile the timeline without gaps. */
+export function buildManifest(
+  deck: Deck,
+  fullDeck: Deck,
+  timeline: Timeline,
+  outputs: { video: string | null; thumbnails: boolean },
+): Manifest {
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return {
+    title: deck.title,
+    deck: deck.file,
+    fps: timeline.fps,
+    width: timeline.width,
+    height: timeline.height,
+    durationInFrames: timeline.durationInFrames,
+    durationInSeconds: round(timeline.durationInFrames / timeline.fps),
+    video: outputs.video,
+    slides: timeline.slides.map((t, i) => ({
+      index: t.index,
+      title: t.title,
+      slug: t.slug,
+      layout: deck.slides[i].layout,
+      startFrame: t.start,
+      durationInFrames: t.end - t.start,
+      startSeconds: round(t.start / timeline.fps),
+      thumbnail: outputs.thumbnails ? `thumbnails/${thumbnailName(fullDeck, t.index)}` : null,
+      notes: deck.slides[i].notes,
+    })),
+  };
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { TalkreelError } from '../errors.js';
+
+/**
+ * Outputs are written into a staging folder inside the output folder and moved into place only
+ * when the whole render succeeded, so a failed or interrupted run never damages earlier outputs.
+ * Staging folders left by a killed run are removed by the next run.
+ */
+const STAGING_PREFIX = '.talkreel-staging-';
+
+export function prepareOutDir(outDir: string): string {
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.accessSync(outDir, fs.constants.W_OK);
+  } catch (err) {
+    throw new TalkreelError('out-unwritable', `--out ${outDir}: cannot write there (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (!fs.statSync(outDir).isDirectory()) throw new TalkreelError('out-unwritable', `--out ${outDir}: is not a folder`);
+  removeStaleStaging(outDir);
+  return fs.mkdtempSync(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
+}
+
+function removeStaleStaging(outDir: string): void {
+  for (const name of fs.readdirSync(outDir)) {
+    const m = new RegExp(`^${STAGING_PREFIX}(\\d+)-`).exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && isAlive(pid)) continue;
+    if (pid === process.pid) continue;
+    fs.rmSync(path.join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Moves each staged entry over its final name. Files are renamed (atomic on one file system);
+ * a folder replaces the old folder of the same name, which is set aside first and then removed.
+ */
+export function commitOutputs(staging: string, outDir: string, names: string[]): void {
+  for (const name of names) {
+    const from = path.join(staging, name);
+    const to = path.join(outDir, name);
+    if (fs.statSync(from).isDirectory()) {
+      const old = path.join(staging, `.old-${name}`);
+      if (fs.existsSync(to)) fs.renameSync(to, old);
+      fs.renameSync(from, to);
+      fs.rmSync(old, { recursive: true, force: true });
+    } else {
+      fs.renameSync(from, to);
+    }
+  }
+}
+
+export const discardStaging = (staging: string) => fs.rmSync(staging, { recursive: true, force: true });

@@ -1,0 +1,207 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { makeCancelSignal, openBrowser, renderMedia, renderStill, selectComposition } from '@remotion/renderer';
+import { loadDeck } from '../deck/load.js';
+import type { Deck, Diagnostic } from '../deck/model.js';
+import { hasErrors } from '../deck/parse.js';
+import { parseSlideSelection, selectSlides } from '../deck/select.js';
+import { TalkreelError, usageError } from '../errors.js';
+import { planTimeline, stillFrame, type Timeline } from '../timing/plan.js';
+import { parseResolution } from '../deck/model.js';
+import { chooseBrowser } from './browser.js';
+import { bundleCompositions } from './bundle.js';
+import { buildManifest, thumbnailName, type Manifest } from './manifest.js';
+import { commitOutputs, discardStaging, prepareOutDir } from './outputs.js';
+
+export interface RenderOptions {
+  /** Deck file; default `deck/scaling-python.md`. */
+  deck?: string;
+  /** Output folder; default `out/<deck name>/`. */
+  out?: string;
+  resolution?: string;
+  fps?: number;
+  /** Slide selection such as `2,5-7`. */
+  slides?: string;
+  video?: boolean;
+  thumbnails?: boolean;
+  /** Browser executable; overrides TALKREEL_BROWSER and the bundled Chromium. */
+  browser?: string;
+  concurrency?: number;
+  onProgress?: (progress: RenderProgress) => void;
+  /** Aborting stops the render, ends the browser and ffmpeg and leaves `out` as it was. */
+  signal?: AbortSignal;
+}
+
+export type RenderPhase = 'bundle' | 'browser' | 'video' | 'thumbnails';
+export interface RenderProgress {
+  phase: RenderPhase;
+  done: number;
+  total: number;
+  /** Video only: frames encoded so far. */
+  encoded?: number;
+}
+
+export interface RenderResult {
+  outDir: string;
+  video: string | null;
+  thumbnails: string[];
+  manifestPath: string;
+  manifest: Manifest;
+  diagnostics: Diagnostic[];
+  seconds: number;
+}
+
+/** Thrown when the deck has errors: nothing was rendered. */
+export class DeckError extends TalkreelError {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super('deck-invalid', `${diagnostics.filter((d) => d.severity === 'error').length} error(s) in the deck`, 1);
+  }
+}
+
+export const DEFAULT_DECK = 'deck/scaling-python.md';
+export const defaultOutDir = (deckPath: string) => path.join('out', path.basename(deckPath).replace(/\.[^.]+$/, ''));
+
+/** Options checked and filled in once; every later step reads only this. */
+interface Plan {
+  deck: Deck;
+  fullDeck: Deck;
+  deckPath: string;
+  deckName: string;
+  outDir: string;
+  timeline: Timeline;
+  video: boolean;
+  thumbnails: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export function planRender(options: RenderOptions): Plan {
+  if (options.resolution !== undefined && !parseResolution(options.resolution)) {
+    throw usageError(`--resolution: "${options.resolution}" is not 720p, 1080p, 1440p, 2160p or WIDTHxHEIGHT (even numbers)`);
+  }
+  if (options.fps !== undefined && (!Number.isInteger(options.fps) || options.fps < 1 || options.fps > 120)) {
+    throw usageError(`--fps: "${options.fps}" is not a whole number from 1 to 120`);
+  }
+  const deckPath = options.deck ?? DEFAULT_DECK;
+  const loaded = loadDeck(deckPath);
+  if (hasErrors(loaded.diagnostics)) throw new DeckError(loaded.diagnostics);
+  let selection: number[] | undefined;
+  if (options.slides !== undefined) {
+    const parsed = parseSlideSelection(options.slides, loaded.deck.slides.length);
+    if ('error' in parsed) throw usageError(parsed.error);
+    selection = parsed.slides;
+  }
+  const deck = selectSlides(loaded.deck, selection);
+  const video = options.video ?? true;
+  const thumbnails = options.thumbnails ?? true;
+  if (!video && !thumbnails) throw usageError('--no-video and --no-thumbnails together leave nothing to render');
+  return {
+    deck,
+    fullDeck: loaded.deck,
+    deckPath: loaded.path,
+    deckName: path.basename(deckPath).replace(/\.[^.]+$/, ''),
+    outDir: path.resolve(options.out ?? defaultOutDir(deckPath)),
+    timeline: planTimeline(deck, { fps: options.fps, resolution: options.resolution }),
+    video,
+    thumbnails,
+    diagnostics: loaded.diagnostics,
+  };
+}
+
+/**
+ * Renders a deck to `<out>/<deck>.mp4`, `<out>/thumbnails/NN-slug.png` and `<out>/manifest.json`.
+ * The CLI's `talkreel render` is this function and nothing more.
+ */
+export async function renderTalk(options: RenderOptions = {}): Promise<RenderResult> {
+  const started = performance.now();
+  const plan = planRender(options);
+  const report = options.onProgress ?? (() => {});
+  const staging = prepareOutDir(plan.outDir);
+  const { cancelSignal, cancel } = makeCancelSignal();
+  const onAbort = () => cancel();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  let browser: Awaited<ReturnType<typeof openBrowser>> | null = null;
+  try {
+    report({ phase: 'bundle', done: 0, total: 100 });
+    const serveUrl = await bundleCompositions((p) => report({ phase: 'bundle', done: p, total: 100 }));
+    throwIfAborted(options.signal);
+
+    report({ phase: 'browser', done: 0, total: 1 });
+    const { executablePath } = chooseBrowser(options.browser);
+    browser = await openBrowser('chrome', { browserExecutable: executablePath, chromeMode: 'headless-shell', logLevel: 'error' });
+    const inputProps = { deck: plan.deck, fps: plan.timeline.fps, resolution: `${plan.timeline.width}x${plan.timeline.height}` };
+    const common = { serveUrl, inputProps, puppeteerInstance: browser, browserExecutable: executablePath, logLevel: 'error' as const, chromeMode: 'headless-shell' as const };
+    const composition = await selectComposition({ ...common, id: 'Talk' });
+    report({ phase: 'browser', done: 1, total: 1 });
+
+    const names: string[] = [];
+    const videoName = `${plan.deckName}.mp4`;
+    if (plan.video) {
+      const total = composition.durationInFrames;
+      await renderMedia({
+        ...common,
+        composition,
+        codec: 'h264',
+        outputLocation: path.join(staging, videoName),
+        imageFormat: 'jpeg',
+        jpegQuality: 92,
+        pixelFormat: 'yuv420p',
+        colorSpace: 'bt709',
+        crf: 18,
+        x264Preset: 'veryfast',
+        muted: true,
+        enforceAudioTrack: false,
+        concurrency: options.concurrency ?? null,
+        cancelSignal,
+        onProgress: (p) => report({ phase: 'video', done: p.renderedFrames, total, encoded: p.encodedFrames }),
+      });
+      names.push(videoName);
+    }
+    throwIfAborted(options.signal);
+
+    const thumbs: string[] = [];
+    if (plan.thumbnails) {
+      fs.mkdirSync(path.join(staging, 'thumbnails'));
+      for (const [k, t] of plan.timeline.slides.entries()) {
+        report({ phase: 'thumbnails', done: k, total: plan.timeline.slides.length });
+        const name = thumbnailName(plan.fullDeck, t.index);
+        await renderStill({ ...common, composition, frame: stillFrame(t), output: path.join(staging, 'thumbnails', name), imageFormat: 'png', cancelSignal });
+        thumbs.push(path.join(plan.outDir, 'thumbnails', name));
+        throwIfAborted(options.signal);
+      }
+      report({ phase: 'thumbnails', done: thumbs.length, total: thumbs.length });
+      names.push('thumbnails');
+    }
+
+    const manifest = buildManifest(plan.deck, plan.fullDeck, plan.timeline, {
+      video: plan.video ? videoName : null,
+      thumbnails: plan.thumbnails,
+    });
+    manifest.deck = path.relative(plan.outDir, plan.deckPath);
+    fs.writeFileSync(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    names.push('manifest.json');
+    commitOutputs(staging, plan.outDir, names);
+    return {
+      outDir: plan.outDir,
+      video: plan.video ? path.join(plan.outDir, videoName) : null,
+      thumbnails: thumbs,
+      manifestPath: path.join(plan.outDir, 'manifest.json'),
+      manifest,
+      diagnostics: plan.diagnostics,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } catch (err) {
+    if (options.signal?.aborted) throw new TalkreelError('interrupted', 'render interrupted; earlier outputs were left as they were', 1);
+    throw err;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await browser?.close({ silent: true }).catch(() => {});
+    discardStaging(staging);
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined) {
+  if (signal?.aborted) throw new TalkreelError('interrupted', 'render interrupted', 1);
+}
+
+export const tmpDirFor = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `talkreel-${name}-`));

@@ -1,0 +1,159 @@
+import { parseResolution, type Deck, type Slide, type TransitionName } from '../deck/model.js';
+
+/**
+ * Deck -> Timeline: how many frames each slide is on screen, where transitions overlap, when list
+ * items build, and which frames are static. Pure arithmetic: no React, no Remotion, no files.
+ *
+ * Slides play as a Remotion TransitionSeries: slide i is a sequence of `durationInFrames` frames
+ * starting at `from`; its transition in overlaps the end of slide i-1 by `transitionIn.frames`.
+ * So the talk lasts sum(durations) - sum(transitions).
+ */
+export const TIMING = {
+  /** Seconds of a transition between slides. */
+  transitionSeconds: 0.5,
+  /** Seconds between two list items appearing, and the length of one item's entrance. */
+  buildStepSeconds: 0.5,
+  buildAnimSeconds: 0.4,
+  /** Automatic duration: a base, plus reading at a calm pace, never under the minimum. */
+  autoBaseSeconds: 2,
+  wordsPerSecond: 2.5,
+  minSeconds: 4,
+} as const;
+
+export interface TimelineSlide {
+  index: number;
+  title: string;
+  slug: string;
+  /** First frame of the slide's sequence in the talk. */
+  from: number;
+  /** Length of the slide's sequence (its transition in and out included). */
+  durationInFrames: number;
+  transitionIn: { type: TransitionName; frames: number };
+  /** Frames (relative to `from`) at which each list item starts to appear. */
+  builds: number[];
+  buildFrames: number;
+  /** Relative frame from which nothing on the slide moves until the next transition begins. */
+  settledAt: number;
+  /** Where the slide starts and ends in the talk: slides tile the timeline without gaps. */
+  start: number;
+  end: number;
+}
+
+/** A run of frames [from, to): `motion` frames all differ; a `hold` repeats its first frame. */
+export interface Span {
+  kind: 'motion' | 'hold';
+  from: number;
+  to: number;
+  slide: number;
+}
+
+export interface Timeline {
+  fps: number;
+  width: number;
+  height: number;
+  durationInFrames: number;
+  slides: TimelineSlide[];
+  spans: Span[];
+}
+
+export interface PlanOverrides {
+  fps?: number;
+  resolution?: string;
+}
+
+/**
+ * What appears after the slide is in: each list item of a bullets slide, one after another, and
+ * a quote's attribution, after the quote.
+ */
+export function buildCount(slide: Slide): number {
+  if (slide.layout === 'bullets') return slide.blocks.reduce((n, b) => n + (b.type === 'list' ? b.items.length : 0), 0);
+  if (slide.layout === 'quote') return slide.blocks.some((b) => b.type === 'quote' && b.attribution) ? 1 : 0;
+  return 0;
+}
+
+export function slideSeconds(slide: Slide, deckDuration: Slide['duration'] | undefined): number {
+  const chosen = slide.duration ?? deckDuration ?? 'auto';
+  if (chosen !== 'auto') return chosen;
+  const reading = TIMING.autoBaseSeconds + slide.words / TIMING.wordsPerSecond;
+  const building = buildCount(slide) * TIMING.buildStepSeconds;
+  return Math.max(TIMING.minSeconds, reading + building);
+}
+
+export function planTimeline(deck: Deck, overrides: PlanOverrides = {}): Timeline {
+  const fps = overrides.fps ?? deck.options.fps;
+  const size = parseResolution(overrides.resolution ?? deck.options.resolution);
+  if (!size) throw new Error(`invalid resolution ${overrides.resolution ?? deck.options.resolution}`);
+
+  const durations = deck.slides.map((s) => Math.max(1, Math.round(slideSeconds(s, deck.options.duration) * fps)));
+  // A transition may not be longer than a third of either neighbour, so that two transitions
+  // never overlap on one slide and each slide is seen whole.
+  const transitions = deck.slides.map((s, i) => {
+    const type = s.transition ?? deck.options.transition;
+    if (i === 0 || type === 'none') return { type, frames: 0 };
+    const wanted = Math.round(TIMING.transitionSeconds * fps);
+    return { type, frames: Math.min(wanted, Math.floor(Math.min(durations[i - 1], durations[i]) / 3)) };
+  });
+
+  const slides: TimelineSlide[] = [];
+  let from = 0;
+  deck.slides.forEach((s, i) => {
+    from -= transitions[i].frames;
+    const duration = durations[i];
+    const tIn = transitions[i].frames;
+    const tOut = transitions[i + 1]?.frames ?? 0;
+    const n = buildCount(s);
+    const buildFrames = n > 0 ? Math.max(1, Math.round(TIMING.buildAnimSeconds * fps)) : 0;
+    // Builds start once the slide is in, and must finish before it starts to leave.
+    const room = Math.max(0, duration - tIn - tOut - buildFrames);
+    const step = n > 1 ? Math.min(Math.round(TIMING.buildStepSeconds * fps), Math.floor(room / (n - 1) / 2)) : 0;
+    // A quote's attribution waits a beat after the quote; list items start as soon as the slide is in.
+    const delay = s.layout === 'quote' ? Math.min(Math.round(TIMING.buildStepSeconds * fps), room) : 0;
+    const builds = Array.from({ length: n }, (_, k) => tIn + delay + k * step);
+    const settledAt = Math.min(duration - tOut, Math.max(tIn, n > 0 ? builds[n - 1] + buildFrames : tIn));
+    slides.push({
+      index: s.index,
+      title: s.title,
+      slug: s.slug,
+      from: Math.max(0, from),
+      durationInFrames: duration,
+      transitionIn: transitions[i],
+      builds,
+      buildFrames,
+      settledAt,
+      start: Math.max(0, from),
+      end: 0,
+    });
+    from += duration;
+  });
+  const total = Math.max(0, from);
+  slides.forEach((s, i) => {
+    s.end = slides[i + 1]?.start ?? total;
+  });
+  return { fps, width: size.width, height: size.height, durationInFrames: total, slides, spans: spansOf(slides) };
+}
+
+/** Splits the talk into motion (transitions, builds) and holds (everything else). */
+function spansOf(slides: TimelineSlide[]): Span[] {
+  const spans: Span[] = [];
+  const push = (kind: Span['kind'], from: number, to: number, slide: number) => {
+    if (to <= from) return;
+    const last = spans.at(-1);
+    if (last && last.kind === kind && kind === 'motion' && last.to === from) last.to = to;
+    else spans.push({ kind, from, to, slide });
+  };
+  for (const s of slides) {
+    let cursor = s.start;
+    push('motion', cursor, s.start + s.transitionIn.frames, s.index);
+    cursor = s.start + s.transitionIn.frames;
+    for (const b of s.builds) {
+      push('hold', cursor, s.from + b, s.index);
+      push('motion', Math.max(cursor, s.from + b), s.from + b + s.buildFrames, s.index);
+      cursor = Math.max(cursor, s.from + b + s.buildFrames);
+    }
+    push('hold', cursor, s.end, s.index);
+  }
+  return spans;
+}
+
+/** Frame at which a slide's thumbnail is taken: fully built, before it starts to leave. */
+export const stillFrame = (s: TimelineSlide) => Math.min(s.from + s.settledAt, s.end - 1);
