@@ -33,6 +33,7 @@ program
   .option('--no-thumbnails', 'skip the PNG thumbnails')
   .addOption(new Option('--browser <path>', 'browser executable (default: $TALKREEL_BROWSER, else the bundled Chromium)'))
   .option('--concurrency <n>', 'browser tabs capturing frames at once', positiveInt('--concurrency'))
+  .option('--exact', 'capture and encode every frame the plain Remotion way (slower; a reference)')
   .option('--json', 'print one JSON summary at the end, and no progress')
   .action(async (deck: string, opts) => {
     const controller = new AbortController();
@@ -54,6 +55,7 @@ program
         thumbnails: opts.thumbnails,
         browser: opts.browser,
         concurrency: opts.concurrency,
+        exact: opts.exact,
         signal: controller.signal,
         onProgress: progress.onProgress,
       });
@@ -89,7 +91,7 @@ function printResult(result: RenderResult, json: boolean): void {
   const m = result.manifest;
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ ok: true, outDir: result.outDir, video: result.video, thumbnails: result.thumbnails, manifest: result.manifestPath, slides: m.slides.length, durationInFrames: m.durationInFrames, durationInSeconds: m.durationInSeconds, fps: m.fps, width: m.width, height: m.height, renderSeconds: Math.round(result.seconds * 10) / 10 })}\n`,
+      `${JSON.stringify({ ok: true, outDir: result.outDir, video: result.video, thumbnails: result.thumbnails, manifest: result.manifestPath, slides: m.slides.length, durationInFrames: m.durationInFrames, durationInSeconds: m.durationInSeconds, fps: m.fps, width: m.width, height: m.height, renderSeconds: Math.round(result.seconds * 10) / 10, stats: result.stats })}\n`,
     );
     return;
   }

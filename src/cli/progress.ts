@@ -4,6 +4,8 @@ import type { RenderProgress } from '../render/render-talk.js';
 const LABELS: Record<RenderProgress['phase'], string> = {
   bundle: 'Bundling',
   browser: 'Starting browser',
+  capture: 'Capturing frames',
+  encode: 'Encoding',
   video: 'Video',
   thumbnails: 'Thumbnails',
 };
@@ -38,7 +40,7 @@ export function makeProgressReporter(enabled: boolean): { onProgress: (p: Render
           bar.start(p.total, p.done, { extra: '' });
         }
         bar?.setTotal(p.total);
-        bar?.update(p.done, { extra: p.encoded !== undefined ? ` captured, ${p.encoded} encoded` : '' });
+        bar?.update(p.done, { extra: extraOf(p) });
       },
       stop,
     };
@@ -52,14 +54,21 @@ export function makeProgressReporter(enabled: boolean): { onProgress: (p: Render
         lastTenth = -1;
         process.stderr.write(`${LABELS[p.phase]}...\n`);
       }
-      if (p.phase === 'video' && p.total > 0) {
+      if ((p.phase === 'video' || p.phase === 'capture' || p.phase === 'encode') && p.total > 0) {
         const tenth = Math.floor((p.done / p.total) * 10);
         if (tenth > lastTenth) {
           lastTenth = tenth;
-          process.stderr.write(`  ${p.done}/${p.total} frames captured, ${p.encoded ?? 0} encoded\n`);
+          process.stderr.write(`  ${p.done}/${p.total}${extraOf(p)}\n`);
         }
       }
     },
     stop: () => {},
   };
+}
+
+function extraOf(p: RenderProgress): string {
+  if (p.phase === 'video') return ` frames captured, ${p.encoded ?? 0} encoded`;
+  if (p.phase === 'capture') return ` frames${p.cached ? ` (${p.cached} pictures from cache)` : ''}`;
+  if (p.phase === 'encode') return ` segments${p.cached ? ` (${p.cached} from cache)` : ''}`;
+  return '';
 }

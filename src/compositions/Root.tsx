@@ -2,6 +2,7 @@ import React from 'react';
 import { Composition, getInputProps, type CalculateMetadataFunction } from 'remotion';
 import { defaultDeck } from './default-deck.js';
 import { slideCompositionId, talkPropsSchema, timelineOf, type TalkProps } from './props.js';
+import { Frames, type FramesProps } from './Frames.js';
 import { SingleSlide, Talk } from './Talk.js';
 
 const talkMetadata: CalculateMetadataFunction<TalkProps> = ({ props }) => {
@@ -17,8 +18,14 @@ const slideMetadata: CalculateMetadataFunction<SlideProps> = ({ props }) => {
   return { durationInFrames: Math.max(1, frames), fps: t.fps, width: t.width, height: t.height };
 };
 
+const framesMetadata: CalculateMetadataFunction<FramesProps> = ({ props }) => {
+  const t = timelineOf(props);
+  return { durationInFrames: Math.max(1, props.frames.length), fps: t.fps, width: t.width, height: t.height };
+};
+
 /**
- * `Talk` is the whole deck; `Slide-NN-slug` shows one slide. Sizes, frame rates and durations all
+ * `Talk` is the whole deck; `Slide-NN-slug` shows one slide; `Frames` shows chosen frames of
+ * `Talk` (talkreel's renderer captures each distinct frame through it). Sizes, frame rates and durations all
  * come from the deck through calculateMetadata. Without input props (Studio, `npx remotion
  * render Talk`), the default deck is shown.
  */
@@ -33,6 +40,16 @@ export const Root: React.FC = () => {
         schema={talkPropsSchema}
         defaultProps={{ deck } as TalkProps}
         calculateMetadata={talkMetadata}
+        durationInFrames={1}
+        fps={30}
+        width={1920}
+        height={1080}
+      />
+      <Composition
+        id="Frames"
+        component={Frames}
+        defaultProps={{ deck, frames: [0] } as FramesProps}
+        calculateMetadata={framesMetadata}
         durationInFrames={1}
         fps={30}
         width={1920}

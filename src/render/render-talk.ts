@@ -10,6 +10,9 @@ import { TalkreelError, usageError } from '../errors.js';
 import { planTimeline, stillFrame, type Timeline } from '../timing/plan.js';
 import { parseResolution } from '../deck/model.js';
 import { chooseBrowser } from './browser.js';
+import { JPEG_QUALITY } from './capture.js';
+import { ENCODER } from './encode.js';
+import { renderFast } from './fast.js';
 import { bundleCompositions } from './bundle.js';
 import { buildManifest, thumbnailName, type Manifest } from './manifest.js';
 import { commitOutputs, discardStaging, prepareOutDir } from './outputs.js';
@@ -28,18 +31,22 @@ export interface RenderOptions {
   /** Browser executable; overrides TALKREEL_BROWSER and the bundled Chromium. */
   browser?: string;
   concurrency?: number;
+  /** Capture and encode every frame the plain Remotion way (a reference; slower). */
+  exact?: boolean;
   onProgress?: (progress: RenderProgress) => void;
   /** Aborting stops the render, ends the browser and ffmpeg and leaves `out` as it was. */
   signal?: AbortSignal;
 }
 
-export type RenderPhase = 'bundle' | 'browser' | 'video' | 'thumbnails';
+export type RenderPhase = 'bundle' | 'browser' | 'capture' | 'encode' | 'video' | 'thumbnails';
 export interface RenderProgress {
   phase: RenderPhase;
   done: number;
   total: number;
-  /** Video only: frames encoded so far. */
+  /** `video` (exact mode): frames encoded so far. */
   encoded?: number;
+  /** `capture`: pictures taken from the cache; `encode`: segments taken from the cache. */
+  cached?: number;
 }
 
 export interface RenderResult {
@@ -50,6 +57,8 @@ export interface RenderResult {
   manifest: Manifest;
   diagnostics: Diagnostic[];
   seconds: number;
+  /** Fast mode: frames captured and segments encoded in this run, and what the cache supplied. */
+  stats: { captured: number; cachedFrames: number; encodedSegments: number; cachedSegments: number } | null;
 }
 
 /** Thrown when the deck has errors: nothing was rendered. */
@@ -131,44 +140,66 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     browser = await openBrowser('chrome', { browserExecutable: executablePath, chromeMode: 'headless-shell', logLevel: 'error' });
     const inputProps = { deck: plan.deck, fps: plan.timeline.fps, resolution: `${plan.timeline.width}x${plan.timeline.height}` };
     const common = { serveUrl, inputProps, puppeteerInstance: browser, browserExecutable: executablePath, logLevel: 'error' as const, chromeMode: 'headless-shell' as const };
-    const composition = await selectComposition({ ...common, id: 'Talk' });
     report({ phase: 'browser', done: 1, total: 1 });
-
-    const names: string[] = [];
     const videoName = `${plan.deckName}.mp4`;
-    if (plan.video) {
-      const total = composition.durationInFrames;
-      await renderMedia({
-        ...common,
-        composition,
-        codec: 'h264',
-        outputLocation: path.join(staging, videoName),
-        imageFormat: 'jpeg',
-        jpegQuality: 92,
-        pixelFormat: 'yuv420p',
-        colorSpace: 'bt709',
-        crf: 18,
-        x264Preset: 'veryfast',
-        muted: true,
-        enforceAudioTrack: false,
-        concurrency: options.concurrency ?? null,
+    const names: string[] = [];
+    const thumbs: string[] = [];
+    const concurrency = options.concurrency ?? Math.min(2, os.cpus().length);
+    let stats: RenderResult['stats'] = null;
+    fs.mkdirSync(path.join(staging, 'thumbnails'));
+    const thumbPath = (index: number) => path.join(staging, 'thumbnails', thumbnailName(plan.fullDeck, index));
+
+    if (options.exact) {
+      const composition = await selectComposition({ ...common, id: 'Talk' });
+      if (plan.video) {
+        const total = composition.durationInFrames;
+        await renderMedia({
+          ...common,
+          composition,
+          codec: 'h264',
+          outputLocation: path.join(staging, videoName),
+          imageFormat: 'jpeg',
+          jpegQuality: JPEG_QUALITY,
+          pixelFormat: 'yuv420p',
+          colorSpace: 'bt709',
+          crf: ENCODER.crf,
+          x264Preset: ENCODER.preset,
+          muted: true,
+          enforceAudioTrack: false,
+          concurrency,
+          cancelSignal,
+          onProgress: (p) => report({ phase: 'video', done: p.renderedFrames, total, encoded: p.encodedFrames }),
+        });
+      }
+      if (plan.thumbnails) {
+        for (const [k, t] of plan.timeline.slides.entries()) {
+          report({ phase: 'thumbnails', done: k, total: plan.timeline.slides.length });
+          await renderStill({ ...common, composition, frame: stillFrame(t), output: thumbPath(t.index), imageFormat: 'png', cancelSignal });
+          throwIfAborted(options.signal);
+        }
+      }
+    } else {
+      const result = await renderFast({
+        serveUrl,
+        browser,
+        browserExecutable: executablePath,
+        deck: plan.deck,
+        timeline: plan.timeline,
+        concurrency,
         cancelSignal,
-        onProgress: (p) => report({ phase: 'video', done: p.renderedFrames, total, encoded: p.encodedFrames }),
+        signal: options.signal,
+        video: plan.video ? path.join(staging, videoName) : null,
+        metadata: { title: plan.deck.title },
+        onProgress: (p) => report(p),
       });
-      names.push(videoName);
+      plan.timeline.slides.forEach((t, i) => fs.copyFileSync(result.thumbnails[i], thumbPath(t.index)));
+      const { thumbnails: _t, ...counts } = result;
+      stats = counts;
     }
     throwIfAborted(options.signal);
-
-    const thumbs: string[] = [];
+    if (plan.video) names.push(videoName);
     if (plan.thumbnails) {
-      fs.mkdirSync(path.join(staging, 'thumbnails'));
-      for (const [k, t] of plan.timeline.slides.entries()) {
-        report({ phase: 'thumbnails', done: k, total: plan.timeline.slides.length });
-        const name = thumbnailName(plan.fullDeck, t.index);
-        await renderStill({ ...common, composition, frame: stillFrame(t), output: path.join(staging, 'thumbnails', name), imageFormat: 'png', cancelSignal });
-        thumbs.push(path.join(plan.outDir, 'thumbnails', name));
-        throwIfAborted(options.signal);
-      }
+      for (const t of plan.timeline.slides) thumbs.push(path.join(plan.outDir, 'thumbnails', thumbnailName(plan.fullDeck, t.index)));
       report({ phase: 'thumbnails', done: thumbs.length, total: thumbs.length });
       names.push('thumbnails');
     }
@@ -189,6 +220,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
       manifest,
       diagnostics: plan.diagnostics,
       seconds: (performance.now() - started) / 1000,
+      stats,
     };
   } catch (err) {
     if (options.signal?.aborted) throw new TalkreelError('interrupted', 'render interrupted; earlier outputs were left as they were', 1);
@@ -203,5 +235,3 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
 function throwIfAborted(signal: AbortSignal | undefined) {
   if (signal?.aborted) throw new TalkreelError('interrupted', 'render interrupted', 1);
 }
-
-export const tmpDirFor = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `talkreel-${name}-`));

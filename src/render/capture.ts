@@ -1,0 +1,42 @@
+import { renderFrames, selectComposition, type makeCancelSignal, type openBrowser } from '@remotion/renderer';
+import type { Deck } from '../deck/model.js';
+
+type Browser = Awaited<ReturnType<typeof openBrowser>>;
+
+export interface CaptureJob {
+  serveUrl: string;
+  browser: Browser;
+  browserExecutable: string | null;
+  deck: Deck;
+  fps: number;
+  resolution: string;
+  /** Frames of `Talk` to capture, in order. */
+  frames: number[];
+  format: 'jpeg' | 'png';
+  concurrency: number;
+  cancelSignal: ReturnType<typeof makeCancelSignal>['cancelSignal'];
+  /** Called with each picture as soon as it is captured (not necessarily in order). */
+  onFrame: (talkFrame: number, picture: Buffer) => void | Promise<void>;
+}
+
+export const JPEG_QUALITY = 92;
+
+/** Captures the given frames of the talk, each once, in one renderFrames pass over `Frames`. */
+export async function captureFrames(job: CaptureJob): Promise<void> {
+  if (job.frames.length === 0) return;
+  const inputProps = { deck: job.deck, fps: job.fps, resolution: job.resolution, frames: job.frames };
+  const common = { serveUrl: job.serveUrl, inputProps, puppeteerInstance: job.browser, browserExecutable: job.browserExecutable, logLevel: 'error' as const, chromeMode: 'headless-shell' as const };
+  const composition = await selectComposition({ ...common, id: 'Frames' });
+  await renderFrames({
+    ...common,
+    composition,
+    outputDir: null,
+    imageFormat: job.format,
+    ...(job.format === 'jpeg' ? { jpegQuality: JPEG_QUALITY } : {}),
+    concurrency: job.concurrency,
+    cancelSignal: job.cancelSignal,
+    onStart: () => {},
+    onFrameUpdate: () => {},
+    onFrameBuffer: (buffer, k) => job.onFrame(job.frames[k], buffer),
+  });
+}

@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { RenderInternals } from '@remotion/renderer';
+
+/** Remotion's own ffmpeg and ffprobe (shipped in its compositor package): no system install. */
+export const ffmpegPath = () =>
+  RenderInternals.getExecutablePath({ type: 'ffmpeg', indent: false, logLevel: 'error', binariesDirectory: null });
+export const ffprobePath = () =>
+  RenderInternals.getExecutablePath({ type: 'ffprobe', indent: false, logLevel: 'error', binariesDirectory: null });
+
+export interface RunOptions {
+  /** Written to the process's standard input, then closed. */
+  input?: AsyncIterable<Buffer> | Buffer[];
+  signal?: AbortSignal;
+}
+
+/** Runs a binary; resolves with its stdout, rejects with its stderr on a non-zero exit. */
+export function run(binary: string, args: string[], options: RunOptions = {}): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { cwd: path.dirname(binary), stdio: ['pipe', 'pipe', 'pipe'], signal: options.signal });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new Error(`${path.basename(binary)} exited with ${code}: ${Buffer.concat(err).toString().trim().split('\n').slice(-3).join(' / ')}`));
+    });
+    child.stdin.on('error', () => {}); // the process may exit before reading everything; its exit code tells
+    void (async () => {
+      if (options.input) for await (const chunk of options.input) if (!child.stdin.write(chunk)) await new Promise((r) => child.stdin.once('drain', r));
+      child.stdin.end();
+    })().catch(reject);
+  });
+}
