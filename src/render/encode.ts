@@ -19,6 +19,8 @@ export function encoderArgs(fps: number): string[] {
     // Screenshots are RGB (PNG) or full-range BT.601 (JPEG): convert both the same way.
     '-vf', 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p',
     '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
+    // Frames from the scale filter carry no primaries or transfer; write them into the stream itself.
+    '-x264-params', 'colorprim=bt709:transfer=bt709:colormatrix=bt709',
     '-an', '-f', 'mp4',
   ];
 }

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { ffmpegPath, ffprobePath } from '../../src/render/ffmpeg.js';
+
+/** ffprobe of the first video stream, with frames counted by decoding. */
+export function probeVideo(file: string): Record<string, string | number> {
+  const r = spawnSync(ffprobePath(), ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries',
+    'stream=codec_name,profile,pix_fmt,width,height,nb_read_frames,r_frame_rate,color_range,color_space,color_transfer,color_primaries,has_b_frames',
+    '-of', 'json', file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout).streams[0];
+}
+
+/** Keyframe flags of every packet, in decode order. */
+export function keyframes(file: string): boolean[] {
+  const r = spawnSync(ffprobePath(), ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=flags', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+  return r.stdout.trim().split('\n').map((l) => l.startsWith('K'));
+}
+
+export interface Picture {
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
+export const readPng = (file: string): Picture => PNG.sync.read(fs.readFileSync(file));
+
+/** Decodes frame `n` (0-based, presentation order) of a video into RGBA pixels. */
+export function frameAt(file: string, n: number): Picture {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-frame-'));
+  const out = path.join(dir, 'frame.png');
+  const r = spawnSync(ffmpegPath(), ['-v', 'error', '-i', file, '-vf', `trim=start_frame=${n}:end_frame=${n + 1}`, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', out], { encoding: 'utf8' });
+  if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`cannot decode frame ${n} of ${file}: ${r.stderr}`);
+  const picture = readPng(out);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return picture;
+}
+
+/** Mean absolute difference per colour channel (0-255) between two pictures of one size. */
+export function meanDifference(a: Picture, b: Picture): number {
+  if (a.width !== b.width || a.height !== b.height) throw new Error('pictures differ in size');
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    for (let c = 0; c < 3; c++) sum += Math.abs(a.data[i + c] - b.data[i + c]);
+    n += 3;
+  }
+  return sum / n;
+}
+
+/** Share of pixels that are much brighter than the dark background: text and artwork. */
+export function inkShare(p: Picture): number {
+  let ink = 0;
+  for (let i = 0; i < p.data.length; i += 4) if (p.data[i] + p.data[i + 1] + p.data[i + 2] > 300) ink++;
+  return ink / (p.width * p.height);
+}
+
+/** Offsets of the top-level MP4 boxes, to check that `moov` comes before `mdat` (faststart). */
+export function topLevelBoxes(file: string): string[] {
+  const buf = fs.readFileSync(file);
+  const boxes: string[] = [];
+  for (let off = 0; off + 8 <= buf.length; ) {
+    let size = buf.readUInt32BE(off);
+    const type = buf.toString('latin1', off + 4, off + 8);
+    if (size === 1) size = Number(buf.readBigUInt64BE(off + 8));
+    boxes.push(type);
+    if (size < 8) break;
+    off += size;
+  }
+  return boxes;
+}
