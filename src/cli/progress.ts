@@ -45,20 +45,20 @@ export function makeProgressReporter(enabled: boolean): { onProgress: (p: Render
       stop,
     };
   }
-  let phase: string | null = null;
-  let lastTenth = -1;
+  // Capture and encoding interleave: remember each phase's last printed tenth separately.
+  const announced = new Set<string>();
+  const lastTenth = new Map<string, number>();
   return {
     onProgress: (p) => {
-      if (p.phase !== phase) {
-        phase = p.phase;
-        lastTenth = -1;
+      if (!announced.has(p.phase)) {
+        announced.add(p.phase);
         process.stderr.write(`${LABELS[p.phase]}...\n`);
       }
       if ((p.phase === 'video' || p.phase === 'capture' || p.phase === 'encode') && p.total > 0) {
         const tenth = Math.floor((p.done / p.total) * 10);
-        if (tenth > lastTenth) {
-          lastTenth = tenth;
-          process.stderr.write(`  ${p.done}/${p.total}${extraOf(p)}\n`);
+        if (tenth > (lastTenth.get(p.phase) ?? -1)) {
+          lastTenth.set(p.phase, tenth);
+          process.stderr.write(`  ${LABELS[p.phase].toLowerCase()} ${p.done}/${p.total}${extraOf(p)}\n`);
         }
       }
     },

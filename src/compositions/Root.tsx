@@ -20,7 +20,10 @@ const slideMetadata: CalculateMetadataFunction<SlideProps> = ({ props }) => {
 
 const framesMetadata: CalculateMetadataFunction<FramesProps> = ({ props }) => {
   const t = timelineOf(props);
-  return { durationInFrames: Math.max(1, props.frames.length), fps: t.fps, width: t.width, height: t.height };
+  // At least as long as the talk: Sequences inside are cut at the composition's end, so a shorter
+  // composition would hide every slide that starts after it. Only frames 0..frames.length-1 are
+  // rendered (see capture.ts).
+  return { durationInFrames: Math.max(1, props.frames.length, t.durationInFrames), fps: t.fps, width: t.width, height: t.height };
 };
 
 /**

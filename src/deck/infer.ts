@@ -25,7 +25,7 @@ export function inferLayout(blocks: Block[], position: { first: boolean; last: b
   return 'statement';
 }
 
-const isUrlParagraph = (text: string) => text.split('\n').every((line) => URL_ONLY.test(line.trim()));
+const isUrlParagraph = (text: string) => text.trim().split(/\s+/).every((word) => URL_ONLY.test(word));
 
 /** Visible text of a block, as a viewer reads it. */
 export function blockText(block: Block): string {

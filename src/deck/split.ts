@@ -30,7 +30,7 @@ export interface SplitDeck {
 }
 
 const SEPARATOR = /^---\s*$/;
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+const FENCE = /^\s{0,3}(`{3,}|~{3,})(.*)$/;
 const YAML_KEY = /^[A-Za-z_][\w-]*\s*:(\s|$)/;
 
 /** Strips a byte-order mark and turns CRLF / CR line endings into LF. */
@@ -79,10 +79,12 @@ export function splitDeck(source: string): SplitDeck {
 
   for (; i < lines.length; i++) {
     const line = lines[i];
+    // CommonMark fences: closed by a fence of the same character, at least as long, with no
+    // info string after it.
     const f = FENCE.exec(line);
     if (f) {
-      if (fence === null) fence = f[1][0].repeat(3);
-      else if (line.trim().startsWith(fence)) fence = null;
+      if (fence === null) fence = f[1];
+      else if (f[1][0] === fence[0] && f[1].length >= fence.length && f[2].trim() === '') fence = null;
       continue;
     }
     if (fence !== null || !SEPARATOR.test(line)) continue;

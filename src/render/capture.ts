@@ -31,6 +31,7 @@ export async function captureFrames(job: CaptureJob): Promise<void> {
     ...common,
     composition,
     outputDir: null,
+    frameRange: [0, job.frames.length - 1],
     imageFormat: job.format,
     ...(job.format === 'jpeg' ? { jpegQuality: JPEG_QUALITY } : {}),
     concurrency: job.concurrency,

@@ -102,14 +102,17 @@ export function planTimeline(deck: Deck, overrides: PlanOverrides = {}): Timelin
     const tIn = transitions[i].frames;
     const tOut = transitions[i + 1]?.frames ?? 0;
     const n = buildCount(s);
-    const buildFrames = n > 0 ? Math.max(1, Math.round(TIMING.buildAnimSeconds * fps)) : 0;
-    // Builds start once the slide is in, and must finish before it starts to leave.
-    const room = Math.max(0, duration - tIn - tOut - buildFrames);
-    const step = n > 1 ? Math.min(Math.round(TIMING.buildStepSeconds * fps), Math.floor(room / (n - 1) / 2)) : 0;
+    // Builds happen while the slide is fully on screen, and finish before it starts to leave; on
+    // a short slide they are compressed (down to appearing at once) rather than cut off.
+    const onScreen = duration - tIn - tOut;
+    const buildFrames = n > 0 ? Math.min(Math.round(TIMING.buildAnimSeconds * fps), Math.floor(onScreen / 2)) : 0;
+    const room = Math.max(0, onScreen - buildFrames);
+    const wantedStep = Math.round(TIMING.buildStepSeconds * fps);
+    const step = n > 1 ? Math.min(wantedStep, Math.floor(room / (n - 1) / 2)) : 0;
     // A quote's attribution waits a beat after the quote; list items start as soon as the slide is in.
-    const delay = s.layout === 'quote' ? Math.min(Math.round(TIMING.buildStepSeconds * fps), room) : 0;
+    const delay = s.layout === 'quote' ? Math.min(wantedStep, Math.floor(room / 2)) : 0;
     const builds = Array.from({ length: n }, (_, k) => tIn + delay + k * step);
-    const settledAt = Math.min(duration - tOut, Math.max(tIn, n > 0 ? builds[n - 1] + buildFrames : tIn));
+    const settledAt = n > 0 ? builds[n - 1] + buildFrames : tIn;
     slides.push({
       index: s.index,
       title: s.title,

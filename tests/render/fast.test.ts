@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDeck } from '../../src/deck/load.js';
+import { describeFrame, distinctFrames, segmentsOf } from '../../src/timing/frames.js';
+import { planTimeline, stillFrame } from '../../src/timing/plan.js';
+import { fixture, talkreel } from '../helpers/cli.js';
+import { frameAt, meanDifference, probeVideo } from '../helpers/media.js';
+
+// The fast renderer against Remotion's own renderMedia (--exact), on the same deck, browser and
+// encoder settings; then incremental re-renders and a damaged cache.
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-fast-'));
+const cache = path.join(tmp, 'cache');
+const env = { TALKREEL_CACHE_DIR: cache };
+const deckFile = path.join(tmp, 'talk.md');
+fs.copyFileSync(fixture('small.md'), deckFile);
+const { deck } = loadDeck(deckFile);
+const timeline = planTimeline(deck);
+
+const render = async (out: string, ...extra: string[]) => {
+  const r = await talkreel(['render', deckFile, '--out', out, '--json', ...extra], env);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+describe('fast render = exact render', () => {
+  const fast = path.join(tmp, 'fast', 'talk.mp4');
+  const exact = path.join(tmp, 'exact', 'talk.mp4');
+  let summary: { stats: { captured: number } };
+
+  beforeAll(async () => {
+    summary = await render(path.join(tmp, 'fast'));
+    await render(path.join(tmp, 'exact'), '--exact');
+  });
+
+  it('captures only the distinct frames', () => {
+    const distinct = new Set(distinctFrames(segmentsOf(timeline)));
+    for (const t of timeline.slides) distinct.add(stillFrame(t));
+    expect(summary.stats.captured).toBe(distinct.size);
+    expect(summary.stats.captured).toBeLessThan(timeline.durationInFrames / 2);
+  });
+
+  it('has the same frame count as the exact render', () => {
+    expect(Number(probeVideo(fast).nb_read_frames)).toBe(timeline.durationInFrames);
+    expect(Number(probeVideo(exact).nb_read_frames)).toBe(timeline.durationInFrames);
+  });
+
+  const [, bullets, quote] = timeline.slides;
+  it.each([
+    ['a transition\'s middle', bullets.start + Math.floor(bullets.transitionIn.frames / 2)],
+    ['a build\'s middle', bullets.from + bullets.builds[1] + Math.floor(bullets.buildFrames / 2)],
+    ['the attribution\'s entrance', quote.from + quote.builds[0] + 2],
+    ...timeline.slides.flatMap((s) => [
+      [`slide ${s.index}'s first held frame`, stillFrame(s)],
+      [`slide ${s.index}'s last frame`, s.end - 1],
+    ]),
+  ] as [string, number][])('shows the same picture at %s (frame %i)', (_what, n) => {
+    // Both are lossy encodes of lossy captures: equal within a small tolerance.
+    expect(meanDifference(frameAt(fast, n), frameAt(exact, n))).toBeLessThan(2);
+  });
+
+  it('moves between frames that differ, and not during a hold', () => {
+    const hold = stillFrame(bullets);
+    expect(meanDifference(frameAt(fast, hold), frameAt(fast, bullets.end - 1))).toBeLessThan(0.5);
+    const mid = bullets.from + bullets.builds[2] + 3;
+    expect(meanDifference(frameAt(fast, mid), frameAt(fast, mid + 3))).toBeGreaterThan(0.05);
+  });
+});
+
+describe('incremental re-render', () => {
+  it('after a one-slide edit captures only the frames that show that slide', async () => {
+    const out = path.join(tmp, 'edit');
+    await render(out); // warm: everything comes from the cache of the tests above or is made now
+    const before = fs.readdirSync(path.join(out, 'thumbnails')).map((n) => fs.readFileSync(path.join(out, 'thumbnails', n)));
+
+    const edited = fs.readFileSync(deckFile, 'utf8').replace('Simple things should be simple.', 'Complex things should be possible.');
+    fs.writeFileSync(deckFile, edited);
+    const editedDeck = loadDeck(deckFile).deck;
+    const t2 = planTimeline(editedDeck);
+    const quoteSlide = t2.slides[2];
+    // Frames whose picture involves slide 3: its own sequence, which includes both transitions.
+    const touched = new Set<string>();
+    for (let f = quoteSlide.from; f < quoteSlide.from + quoteSlide.durationInFrames; f++) touched.add(describeFrame(editedDeck, t2, f));
+
+    const summary = await render(out);
+    expect(summary.stats.captured).toBeGreaterThan(0);
+    expect(summary.stats.captured).toBeLessThanOrEqual(touched.size);
+    expect(summary.stats.cachedSegments).toBeGreaterThan(0);
+    expect(Number(probeVideo(path.join(out, 'talk.mp4')).nb_read_frames)).toBe(t2.durationInFrames);
+
+    const after = fs.readdirSync(path.join(out, 'thumbnails')).map((n) => fs.readFileSync(path.join(out, 'thumbnails', n)));
+    expect(after.map((b, i) => b.equals(before[i]))).toEqual([true, true, false, true]);
+  });
+
+  it('detects damaged cache entries, rebuilds them and never uses them', async () => {
+    const files: string[] = [];
+    const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : /\.(mp4|png)$/.test(e.name) && files.push(path.join(d, e.name))));
+    walk(path.join(cache, 'segments'));
+    walk(path.join(cache, 'frames'));
+    expect(files.length).toBeGreaterThan(3);
+    // Truncate every segment and picture, as a full disk or a killed copy would leave them.
+    for (const f of files) fs.truncateSync(f, 100);
+
+    const reference = path.join(tmp, 'edit', 'talk.mp4');
+    const out = path.join(tmp, 'repaired');
+    const summary = await render(out);
+    expect(summary.stats.cachedSegments).toBe(0);
+    expect(summary.stats.cachedFrames).toBe(0);
+    expect(summary.stats.encodedSegments).toBeGreaterThan(3);
+    const video = path.join(out, 'talk.mp4');
+    expect(Number(probeVideo(video).nb_read_frames)).toBe(summary.durationInFrames);
+    for (const s of planTimeline(loadDeck(deckFile).deck).slides) {
+      expect(meanDifference(frameAt(video, stillFrame(s)), frameAt(reference, stillFrame(s)))).toBeLessThan(1);
+    }
+  });
+});

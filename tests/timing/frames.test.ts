@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Deck } from '../../src/deck/model.js';
+import { parseDeck } from '../../src/deck/parse.js';
+import { describeFrame, distinctFrames, segmentsOf, thumbnailFrames, type Segment } from '../../src/timing/frames.js';
+import { planTimeline, type Timeline } from '../../src/timing/plan.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const source = fs.readFileSync(path.join(repo, 'deck/scaling-python.md'), 'utf8');
+const deckOf = (text: string) => {
+  const { deck, diagnostics } = parseDeck(text);
+  expect(diagnostics).toEqual([]);
+  return deck;
+};
+const deck = deckOf(source);
+const timeline = planTimeline(deck);
+const segments = segmentsOf(timeline);
+
+/** Every frame the segments stand for, in order: motion frames, then each hold's frames. */
+const expand = (segs: Segment[]) =>
+  segs.flatMap((s) => (s.kind === 'motion' ? s.frames : Array.from({ length: s.length }, (_, k) => s.frame + k)));
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+const describe_ = (d: Deck, t: Timeline) => (f: number) => describeFrame(d, t, f);
+
+describe('segmentsOf', () => {
+  const decks: [string, Deck][] = [
+    ['the real deck', deck],
+    ['a deck with builds, quotes and no transitions', deckOf('# A\n\n---\n\n- a\n- b\n- c\n\n---\ntransition: none\n---\n\n> “Q”\n>\n> – R\n\n---\n\n# End\n')],
+    ['a one-slide deck', deckOf('# Only\n')],
+    ['a deck at 24 fps', deckOf('---\nfps: 24\ntransition: wipe\n---\n\n# A\n\n---\n\n- a\n- b\n')],
+  ];
+
+  it.each(decks)('covers every frame of %s exactly once, in order', (_name, d) => {
+    const t = planTimeline(d);
+    const segs = segmentsOf(t);
+    expect(expand(segs)).toEqual(range(0, t.durationInFrames));
+    const held = segs.reduce((n, s) => n + (s.kind === 'hold' ? s.length : s.frames.length), 0);
+    expect(held).toBe(t.durationInFrames);
+  });
+
+  it('lists consecutive frames in each motion segment and gives every segment at least one frame', () => {
+    for (const s of segments) {
+      if (s.kind === 'motion') {
+        expect(s.frames.length).toBeGreaterThan(0);
+        expect(s.frames).toEqual(range(s.frames[0], s.frames[0] + s.frames.length));
+      } else {
+        expect(s.length).toBeGreaterThan(0);
+      }
+    }
+    expect(segments.map((s) => s.kind)).toContain('motion');
+    expect(segments.at(-1)).toMatchObject({ kind: 'hold' });
+  });
+
+  it('makes every transition and every build motion, and the settled part of each slide one hold', () => {
+    const motion = new Set(segments.flatMap((s) => (s.kind === 'motion' ? s.frames : [])));
+    for (const s of timeline.slides) {
+      for (const f of range(s.start, s.start + s.transitionIn.frames)) expect(motion.has(f)).toBe(true);
+      for (const b of s.builds) for (const f of range(s.from + b, s.from + b + s.buildFrames)) expect(motion.has(f)).toBe(true);
+      const settled = segments.find((g) => g.kind === 'hold' && g.frame === s.from + s.settledAt);
+      expect(settled).toEqual({ kind: 'hold', frame: s.from + s.settledAt, length: s.end - (s.from + s.settledAt) });
+    }
+  });
+});
+
+describe('distinctFrames', () => {
+  const frames = distinctFrames(segments);
+
+  it('needs far fewer captures than the talk has frames', () => {
+    expect(frames.length).toBeLessThan(timeline.durationInFrames / 4);
+    const motion = segments.reduce((n, s) => n + (s.kind === 'motion' ? s.frames.length : 0), 0);
+    const holds = segments.filter((s) => s.kind === 'hold').length;
+    expect(frames.length).toBe(motion + holds);
+  });
+
+  it('lists unique frames in increasing order, all inside the talk', () => {
+    expect(frames).toEqual([...new Set(frames)].sort((a, b) => a - b));
+    expect(frames[0]).toBe(0);
+    expect(frames.at(-1)!).toBeLessThan(timeline.durationInFrames);
+  });
+
+  it('takes each thumbnail on a settled frame inside its slide', () => {
+    const thumbs = thumbnailFrames(timeline);
+    expect(thumbs).toHaveLength(19);
+    timeline.slides.forEach((s, i) => {
+      expect(thumbs[i]).toBe(s.from + s.settledAt);
+      expect(thumbs[i]).toBeGreaterThanOrEqual(s.start);
+      expect(thumbs[i]).toBeLessThan(s.end);
+    });
+  });
+});
+
+describe('describeFrame', () => {
+  const at = describe_(deck, timeline);
+
+  it('describes every frame of the hold that ends each slide alike', () => {
+    for (const s of timeline.slides) {
+      const first = at(s.from + s.settledAt);
+      for (const f of range(s.from + s.settledAt, s.end)) expect(at(f)).toBe(first);
+    }
+  });
+
+  it('describes every frame of a transition or a build differently', () => {
+    for (const seg of segments) {
+      if (seg.kind !== 'motion') continue;
+      expect(new Set(seg.frames.map(at)).size).toBe(seg.frames.length);
+    }
+    const bullets = timeline.slides[1]; // CPython, Openstack, ...: five builds
+    expect(bullets.builds).toHaveLength(5);
+    const build = range(bullets.from + bullets.builds[2], bullets.from + bullets.builds[2] + bullets.buildFrames);
+    expect(new Set(build.map(at)).size).toBe(bullets.buildFrames);
+  });
+
+  it('describes different slides differently and identical slides alike, wherever they are', () => {
+    const settled = timeline.slides.map((s) => at(s.from + s.settledAt));
+    // Slides 15 and 16 (CODE REVIEW) show the same thing; only their notes differ.
+    expect(settled[14]).toBe(settled[15]);
+    expect(new Set(settled).size).toBe(18);
+    // Slides 10 and 11 share a heading but not their content.
+    expect(settled[9]).not.toBe(settled[10]);
+  });
+
+  it('changes only the frames of an edited slide, although later slides move', () => {
+    const before = 'great for toys, one-off jobs';
+    expect(source).toContain(before);
+    const editedDeck = deckOf(source.replace(before, 'great for toys, scripts, glue code, notebooks, one-off jobs'));
+    const edited = planTimeline(editedDeck);
+    const after = describe_(editedDeck, edited);
+    const [old5, new5] = [timeline.slides[4], edited.slides[4]];
+    expect(new5.durationInFrames).toBeGreaterThan(old5.durationInFrames);
+    expect(edited.slides[5].from).toBe(timeline.slides[5].from + new5.durationInFrames - old5.durationInFrames);
+
+    // Where slide 5 is on screen, every frame looks different.
+    for (const rel of range(0, old5.durationInFrames)) expect(after(new5.from + rel)).not.toBe(at(old5.from + rel));
+
+    // Every other slide: its settled frame, and every frame of its sequence away from slide 5, is unchanged.
+    const inSlide5 = (s: typeof new5, f: number) => f >= s.from && f < s.from + s.durationInFrames;
+    let compared = 0;
+    timeline.slides.forEach((s, i) => {
+      if (i === 4) return;
+      const moved = edited.slides[i];
+      expect(moved.durationInFrames).toBe(s.durationInFrames);
+      expect(after(moved.from + moved.settledAt)).toBe(at(s.from + s.settledAt));
+      for (const rel of range(0, s.durationInFrames)) {
+        if (inSlide5(new5, moved.from + rel) || inSlide5(old5, s.from + rel)) continue;
+        expect(after(moved.from + rel)).toBe(at(s.from + rel));
+        compared++;
+      }
+    });
+    expect(compared).toBeGreaterThan(timeline.durationInFrames * 0.8);
+  });
+});
