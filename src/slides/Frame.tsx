@@ -29,8 +29,8 @@ export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'st
 export const AccentBar: React.FC<{ size: number; center?: boolean }> = ({ size, center }) => (
   <div
     style={{
-      width: size * 4,
-      height: Math.max(2, Math.round(size / 4)),
+      width: size * 10,
+      height: Math.max(3, Math.round(size / 2)),
       background: theme.colors.accent,
       borderRadius: size,
       margin: center ? `${size}px auto` : `${size}px 0`,

@@ -27,7 +27,7 @@ export const theme = {
     quote: 68,
     body: 52,
     bodyMin: 45,
-    small: 34,
+    small: 42,
   },
   /** Title-safe margin as a share of the frame (5% is broadcast title-safe; a little more breathes). */
   safe: { x: 0.07, y: 0.08 },

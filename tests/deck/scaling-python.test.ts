@@ -5,53 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { blockText } from '../../src/deck/infer.js';
 import type { Block } from '../../src/deck/model.js';
 import { parseDeck } from '../../src/deck/parse.js';
+import { ATTRIBUTION_MARKER, joinLines, readTranscript, transcriptText, words } from '../helpers/transcript.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const deckFile = path.join(repo, 'deck/scaling-python.md');
-const transcriptFile = path.join(repo, 'tests/fixtures/transcript/scaling-python-transcript.txt');
-
-interface TranscriptSlide {
-  number: number;
-  /** The slide's lines, `View Slide` and blank lines dropped, markers kept. */
-  lines: string[];
-}
-
-/** The numbered slides of the transcript: `  7. POPPYCOCK!`, then indented lines until `View Slide`. */
-function transcriptSlides(text: string): TranscriptSlide[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const start = lines.indexOf('Transcript');
-  expect(start).toBeGreaterThan(-1);
-  const slides: TranscriptSlide[] = [];
-  for (const line of lines.slice(start + 1)) {
-    const head = /^ {2}(\d+)\. (.*)$/.exec(line);
-    if (head) slides.push({ number: Number(head[1]), lines: [head[2]] });
-    else if (slides.length > 0 && /^ {4}\S/.test(line)) slides.at(-1)!.lines.push(line);
-  }
-  return slides.map((s) => ({ ...s, lines: s.lines.map((l) => l.trim()).filter((l) => l !== '' && l !== 'View Slide') }));
-}
-
-/** Joins lines with spaces; a line ending with `-` continues on the next line without one. */
-function joinLines(lines: string[]): string {
-  return lines.reduce((text, line) => (text === '' ? line : text.endsWith('-') ? text + line : `${text} ${line}`), '');
-}
-
-const LIST_MARKER = /^•\s*/;
-const ATTRIBUTION_MARKER = /^[–—]\s*/;
-const words = (text: string) => text.split(/\s+/).filter((w) => w !== '');
-
-/**
- * A transcript slide as a viewer reads it on the deck: bullet markers dropped, and the attribution
- * (shown first, with a dash, in the transcript) moved after the quote without its dash.
- */
-function transcriptText(slide: TranscriptSlide): string {
-  const attribution = slide.lines.filter((l) => ATTRIBUTION_MARKER.test(l)).map((l) => l.replace(ATTRIBUTION_MARKER, ''));
-  const rest = slide.lines.filter((l) => !ATTRIBUTION_MARKER.test(l)).map((l) => l.replace(LIST_MARKER, ''));
-  return joinLines([...rest, ...attribution]);
-}
 
 const deckText = (blocks: Block[]) => blocks.map(blockText).join('\n');
 
-const transcript = transcriptSlides(fs.readFileSync(transcriptFile, 'utf8'));
+const transcript = readTranscript();
 const { deck, diagnostics } = parseDeck(fs.readFileSync(deckFile, 'utf8'), 'deck/scaling-python.md');
 const IMAGE_SLIDES = [3, 12, 18];
 

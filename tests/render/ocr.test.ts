@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { createWorker, PSM, type Worker } from 'tesseract.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../../src/render/manifest.js';
+import { talkreel } from '../helpers/cli.js';
+import { readTranscript, transcriptText } from '../helpers/transcript.js';
+
+// The real talk, rendered by the real CLI, read back by OCR: every slide shows its transcript.
+const require = createRequire(import.meta.url);
+const langPath = path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-ocr-'));
+const transcript = readTranscript();
+
+/** Lower-case words of letters and digits: OCR and typography differ in quotes and dashes. */
+const tokens = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[“”"’'‘…•–—()!?,:;]/g, ' ')
+    .split(/[\s/]+/)
+    .map((w) => w.replace(/^[.\-]+|[.\-]+$/g, ''))
+    .filter((w) => /[a-z0-9]/.test(w));
+
+/**
+ * The usual OCR preparation: light text on a dark slide becomes black on white, at half size
+ * (Tesseract misjudges the scale of 1080p slides with 150-pixel headings), thresholded.
+ */
+function forOcr(file: string): Buffer {
+  const png = PNG.sync.read(fs.readFileSync(file));
+  const out = new PNG({ width: png.width >> 1, height: png.height >> 1 });
+  const ink = (x: number, y: number) => {
+    const i = (y * png.width + x) * 4;
+    return 255 - Math.max(png.data[i], png.data[i + 1], png.data[i + 2]);
+  };
+  for (let y = 0; y < out.height; y++) {
+    for (let x = 0; x < out.width; x++) {
+      const v = (ink(2 * x, 2 * y) + ink(2 * x + 1, 2 * y) + ink(2 * x, 2 * y + 1) + ink(2 * x + 1, 2 * y + 1)) / 4;
+      const o = (y * out.width + x) * 4;
+      out.data[o] = out.data[o + 1] = out.data[o + 2] = v < 128 ? 0 : 255;
+      out.data[o + 3] = 255;
+    }
+  }
+  return PNG.sync.write(out);
+}
+
+describe('the rendered talk, read back by OCR', () => {
+  let manifest: Manifest;
+  let worker: Worker;
+  const read = new Map<number, string>();
+
+  beforeAll(async () => {
+    const r = await talkreel(['render', 'deck/scaling-python.md', '--out', out, '--no-video', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    worker = await createWorker('eng', 1, { langPath, cacheMethod: 'none', gzip: true });
+    // Slides are sparse text in several blocks, not a page of prose.
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+    for (const s of manifest.slides) {
+      const { data } = await worker.recognize(forOcr(path.join(out, s.thumbnail ?? '')));
+      read.set(s.index, data.text);
+    }
+  });
+  afterAll(async () => {
+    await worker?.terminate();
+  });
+
+  it('renders 19 full-HD slides', () => {
+    expect(manifest.slides).toHaveLength(19);
+    expect([manifest.width, manifest.height]).toEqual([1920, 1080]);
+  });
+
+  it.each(transcript.filter((s) => s.lines.length > 0).map((s) => [s.number, s] as const))(
+    'slide %i shows the transcript\'s words',
+    (n, slide) => {
+      const expected = tokens(transcriptText(slide));
+      const seen = new Set(tokens(read.get(n) ?? ''));
+      const missing = expected.filter((w) => !seen.has(w));
+      // OCR misreads a character now and then (a URL, a figure): allow one word in twenty.
+      expect(missing.length, `slide ${n}: OCR read ${JSON.stringify(read.get(n))}; missing ${missing.join(', ')}`).toBeLessThanOrEqual(Math.floor(expected.length / 20));
+    },
+  );
+
+  it('shows no text on the three illustrations', () => {
+    // Shapes can read as stray letters, but never as the talk's words.
+    const vocabulary = new Set(transcript.flatMap((s) => tokens(transcriptText(s))).filter((w) => w.length >= 4));
+    for (const n of [3, 12, 18]) expect(tokens(read.get(n) ?? '').filter((w) => vocabulary.has(w))).toEqual([]);
+  });
+});
