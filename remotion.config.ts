@@ -3,12 +3,16 @@
 // settings explicitly (src/render/).
 import { Config } from '@remotion/cli/config';
 import { chooseBrowser } from './src/render/browser';
+import { findPackageRoot } from './src/render/cache-dir';
 import { webpackOverride } from './src/render/webpack-override';
 
+// src/index.ts is the library API; the compositions are registered here.
+Config.setEntryPoint('src/compositions/index.ts');
 Config.overrideWebpackConfig(webpackOverride);
 Config.setVideoImageFormat('jpeg');
 Config.setPixelFormat('yuv420p');
 Config.setColorSpace('bt709');
 Config.setChromeMode('headless-shell');
-const browser = chooseBrowser().executablePath;
+// The Remotion CLI runs in the project folder.
+const browser = chooseBrowser(process.env.TALKREEL_BROWSER, findPackageRoot(process.cwd())).executablePath;
 if (browser) Config.setBrowserExecutable(browser);

@@ -25,13 +25,13 @@ export interface BrowserChoice {
 
 export const BROWSER_ENV = 'TALKREEL_BROWSER';
 
-export function chooseBrowser(explicit?: string | null): BrowserChoice {
+export function chooseBrowser(explicit: string | null | undefined, root: string): BrowserChoice {
   const fromOption = explicit?.trim();
   if (fromOption) return { executablePath: checkExecutable(fromOption, '--browser'), source: 'option' };
   const fromEnv = process.env[BROWSER_ENV]?.trim();
   if (fromEnv) return { executablePath: checkExecutable(fromEnv, BROWSER_ENV), source: 'env' };
   if (process.platform === 'linux' && process.arch === 'x64') {
-    return { executablePath: ensureBundledChromium(), source: 'bundled' };
+    return { executablePath: ensureBundledChromium(root), source: 'bundled' };
   }
   return { executablePath: null, source: 'remotion' };
 }
@@ -46,9 +46,9 @@ function checkExecutable(file: string, from: string): string {
   return resolved;
 }
 
-const require = createRequire(import.meta.url);
 
-function sparticuzDir(): { binDir: string; version: string } {
+function sparticuzDir(root: string): { binDir: string; version: string } {
+  const require = createRequire(path.join(root, 'package.json'));
   // The package exports no `./package.json`: find it from the entry point (build/index.js).
   const pkgDir = path.resolve(path.dirname(require.resolve('@sparticuz/chromium')), '..');
   const pkgJson = path.join(pkgDir, 'package.json');
@@ -62,9 +62,9 @@ function sparticuzDir(): { binDir: string; version: string } {
  * The folder is built under a temporary name and renamed into place, so an interrupted unpack
  * is never mistaken for a complete one.
  */
-export function ensureBundledChromium(): string {
-  const { binDir, version } = sparticuzDir();
-  const root = path.join(cacheDir(), 'browser');
+export function ensureBundledChromium(packageRoot: string): string {
+  const { binDir, version } = sparticuzDir(packageRoot);
+  const root = path.join(cacheDir(packageRoot), 'browser');
   const target = path.join(root, `chromium-${version}`);
   const wrapper = path.join(target, 'talkreel-chromium');
   if (fs.existsSync(path.join(target, '.complete'))) return wrapper;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { bundle } from '@remotion/bundler';
-import { packageRoot } from './cache-dir.js';
+import { packageRoot } from './root.js';
 import { webpackOverride } from './webpack-override.js';
 
 /** Bundles the compositions (webpack) once per run; webpack's own cache makes repeats fast. */

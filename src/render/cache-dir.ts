@@ -1,24 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** The folder holding talkreel's own package.json (works from src/ and from an installed copy). */
-export const packageRoot = (() => {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('talkreel: cannot find its own package.json');
-    dir = parent;
-  }
-  return dir;
-})();
 
 /**
- * Where talkreel keeps things it can rebuild: the unpacked browser, bundles, rendered segments.
- * `TALKREEL_CACHE_DIR` overrides the default `node_modules/.cache/talkreel`, the folder that
- * bundlers and test runners already use for their caches (and that `npm ci` wipes).
+ * The nearest folder at or above `start` that holds a package.json: talkreel's own folder when
+ * started from its sources. (This module avoids `import.meta`, because remotion.config.ts, which
+ * uses it, is compiled to CommonJS by the Remotion CLI; see root.ts for the ES-module side.)
  */
-export const cacheDir = (): string =>
+export function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`talkreel: no package.json at or above ${start}`);
+  }
+}
+
+/**
+ * Where talkreel keeps things it can rebuild: the unpacked browser, rendered frames and
+ * segments. `TALKREEL_CACHE_DIR` overrides the default `<root>/node_modules/.cache/talkreel`, the
+ * folder that bundlers and test runners already use for their caches (and that `npm ci` wipes).
+ */
+export const cacheDir = (root: string): string =>
   process.env.TALKREEL_CACHE_DIR
     ? path.resolve(process.env.TALKREEL_CACHE_DIR)
-    : path.join(packageRoot, 'node_modules', '.cache', 'talkreel');
+    : path.join(root, 'node_modules', '.cache', 'talkreel');

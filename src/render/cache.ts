@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir } from './cache-dir.js';
+import { talkreelCacheDir } from './root.js';
 
 export const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
@@ -16,7 +16,7 @@ export class Store {
   hits = 0;
   misses = 0;
 
-  constructor(kind: string, root = cacheDir()) {
+  constructor(kind: string, root = talkreelCacheDir()) {
     this.dir = path.join(root, kind);
     fs.mkdirSync(this.dir, { recursive: true });
   }

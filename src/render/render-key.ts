@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { packageRoot } from './cache-dir.js';
+import { packageRoot } from './root.js';
 import { sha256 } from './cache.js';
 
 const require = createRequire(import.meta.url);

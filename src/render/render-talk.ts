@@ -10,6 +10,7 @@ import { TalkreelError, usageError } from '../errors.js';
 import { planTimeline, stillFrame, type Timeline } from '../timing/plan.js';
 import { parseResolution } from '../deck/model.js';
 import { chooseBrowser } from './browser.js';
+import { packageRoot } from './root.js';
 import { JPEG_QUALITY } from './capture.js';
 import { ENCODER } from './encode.js';
 import { renderFast } from './fast.js';
@@ -136,7 +137,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     throwIfAborted(options.signal);
 
     report({ phase: 'browser', done: 0, total: 1 });
-    const { executablePath } = chooseBrowser(options.browser);
+    const { executablePath } = chooseBrowser(options.browser, packageRoot);
     browser = await openBrowser('chrome', { browserExecutable: executablePath, chromeMode: 'headless-shell', logLevel: 'error' });
     const inputProps = { deck: plan.deck, fps: plan.timeline.fps, resolution: `${plan.timeline.width}x${plan.timeline.height}` };
     const common = { serveUrl, inputProps, puppeteerInstance: browser, browserExecutable: executablePath, logLevel: 'error' as const, chromeMode: 'headless-shell' as const };
