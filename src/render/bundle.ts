@@ -1,16 +1,52 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { bundle } from '@remotion/bundler';
-import { packageRoot } from './root.js';
+import { sha256 } from './cache.js';
+import { hashTree, versions } from './render-key.js';
+import { packageRoot, talkreelCacheDir } from './root.js';
 import { webpackOverride } from './webpack-override.js';
 
-/** Bundles the compositions (webpack) once per run; webpack's own cache makes repeats fast. */
+const KEEP = 3;
+
+/**
+ * Bundles the compositions with webpack, once per version of the sources: the bundle is kept in
+ * the cache under a hash of `src/`, `public/`, `deck/` and the package versions, so a render of
+ * an unchanged talkreel skips webpack entirely. Built in a temporary folder, then renamed.
+ */
 export async function bundleCompositions(onProgress?: (percent: number) => void): Promise<string> {
-  return bundle({
+  const key = sha256(JSON.stringify([hashTree('src', 'public', 'deck'), versions()])).slice(0, 32);
+  const root = path.join(talkreelCacheDir(), 'bundle');
+  const dir = path.join(root, key);
+  if (fs.existsSync(path.join(dir, '.complete'))) {
+    fs.utimesSync(dir, new Date(), new Date());
+    onProgress?.(100);
+    return dir;
+  }
+  fs.mkdirSync(root, { recursive: true });
+  const staging = `${dir}.${process.pid}.tmp`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  await bundle({
     entryPoint: path.join(packageRoot, 'src', 'compositions', 'index.ts'),
     rootDir: packageRoot,
     publicDir: path.join(packageRoot, 'public'),
+    outDir: staging,
     webpackOverride,
     onProgress: (p) => onProgress?.(p),
     enableCaching: true,
   });
+  fs.writeFileSync(path.join(staging, '.complete'), `${key}\n`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.renameSync(staging, dir);
+  prune(root);
+  return dir;
+}
+
+/** Keeps the most recently used bundles only. */
+function prune(root: string): void {
+  const entries = fs
+    .readdirSync(root)
+    .map((name) => ({ name, full: path.join(root, name) }))
+    .filter((e) => fs.statSync(e.full).isDirectory())
+    .sort((a, b) => fs.statSync(b.full).mtimeMs - fs.statSync(a.full).mtimeMs);
+  for (const e of entries.slice(KEEP)) fs.rmSync(e.full, { recursive: true, force: true });
 }

@@ -131,14 +131,17 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
   const onAbort = () => cancel();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   let browser: Awaited<ReturnType<typeof openBrowser>> | null = null;
+  let opening: ReturnType<typeof openBrowser> | null = null;
   try {
+    // Bundling (webpack) and starting the browser are independent: do both at once.
     report({ phase: 'bundle', done: 0, total: 100 });
-    const serveUrl = await bundleCompositions((p) => report({ phase: 'bundle', done: p, total: 100 }));
-    throwIfAborted(options.signal);
-
-    report({ phase: 'browser', done: 0, total: 1 });
     const { executablePath } = chooseBrowser(options.browser, packageRoot);
-    browser = await openBrowser('chrome', { browserExecutable: executablePath, chromeMode: 'headless-shell', logLevel: 'error' });
+    opening = openBrowser('chrome', { browserExecutable: executablePath, chromeMode: 'headless-shell', logLevel: 'error' });
+    opening.catch(() => {}); // awaited below; do not let an early failure go unhandled
+    const serveUrl = await bundleCompositions((p) => report({ phase: 'bundle', done: p, total: 100 }));
+    report({ phase: 'browser', done: 0, total: 1 });
+    browser = await opening;
+    throwIfAborted(options.signal);
     const inputProps = { deck: plan.deck, fps: plan.timeline.fps, resolution: `${plan.timeline.width}x${plan.timeline.height}` };
     const common = { serveUrl, inputProps, puppeteerInstance: browser, browserExecutable: executablePath, logLevel: 'error' as const, chromeMode: 'headless-shell' as const };
     report({ phase: 'browser', done: 1, total: 1 });
@@ -228,6 +231,8 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     throw err;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+    // A browser still starting when something failed is waited for, then closed: no orphans.
+    browser ??= opening ? await opening.catch(() => null) : null;
     await browser?.close({ silent: true }).catch(() => {});
     discardStaging(staging);
   }

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: talkreel against plain Remotion and Marp CLI, measured in one run with the same
+ * browser and encoder settings. Prints a table and one JSON line. Options:
+ *   --resolution R   (default 1080p)   --big N   slides in the generated deck (default 200)
+ *   --skip-plain     skip the plain `remotion render` of the whole talk (it takes minutes)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chooseBrowser } from '../src/render/browser.js';
+import { packageRoot } from '../src/render/root.js';
+import { asMarp, bigDeck, withDuration, withEdit } from './decks.js';
+import { measure, type Measured } from './measure.js';
+
+const { values: opts } = parseArgs({
+  options: { resolution: { type: 'string', default: '1080p' }, big: { type: 'string', default: '200' }, 'skip-plain': { type: 'boolean', default: false } },
+});
+const resolution = opts.resolution as string;
+const bigCount = Number(opts.big);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-bench-'));
+const browser = chooseBrowser(null, packageRoot).executablePath as string;
+const deckPath = path.join(packageRoot, 'deck', 'scaling-python.md');
+const source = fs.readFileSync(deckPath, 'utf8');
+const bin = path.join(packageRoot, 'bin', 'talkreel.js');
+// "Cold" means no rendered picture or segment in the cache. The bundle and the unpacked browser
+// are one-time costs per installed version, shared by all runs as they are in real use.
+const cacheRoot = path.join(work, 'cache');
+const freshCache = () => {
+  for (const kind of ['frames', 'segments']) fs.rmSync(path.join(cacheRoot, kind), { recursive: true, force: true });
+  return cacheRoot;
+};
+const write = (name: string, text: string) => {
+  const file = path.join(work, name);
+  fs.writeFileSync(file, text);
+  return file;
+};
+// Decks that name pictures under /art/ find them through this folder.
+fs.symlinkSync(path.join(packageRoot, 'public'), path.join(work, 'public'));
+
+const talkreel = (deck: string, out: string, cache: string, ...extra: string[]) =>
+  measure(process.execPath, [bin, 'render', deck, '--out', path.join(work, out), '--resolution', resolution, '--json', ...extra], {
+    TALKREEL_CACHE_DIR: cache,
+    TALKREEL_BROWSER: browser,
+  });
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+// Warm-up: webpack's cache and the page cache, so that neither side pays for a first start.
+await talkreel(path.join(packageRoot, 'tests', 'fixtures', 'decks', 'small.md'), 'warm', freshCache());
+
+log('1/5 cold render of the talk');
+const coldCache = freshCache();
+const cold = await talkreel(deckPath, 'cold', coldCache);
+const frames = JSON.parse(cold.stdout).durationInFrames as number;
+let plain: Measured | null = null;
+if (!opts['skip-plain']) {
+  log('    ... and plain `remotion render Talk` (every frame)');
+  const size = resolution === '1080p' ? '1920x1080' : resolution === '720p' ? '1280x720' : resolution;
+  plain = await measure('npx', ['remotion', 'render', 'Talk', path.join(work, 'plain.mp4'), `--props=${JSON.stringify({ resolution: size })}`,
+    '--codec=h264', '--crf=18', '--x264-preset=veryfast', '--image-format=jpeg', '--jpeg-quality=92', '--pixel-format=yuv420p',
+    '--color-space=bt709', '--concurrency=2', '--muted', '--log=error'], { TALKREEL_BROWSER: browser }, packageRoot);
+}
+
+log('2/5 holds of 45 s against holds of 5 s');
+const short = await talkreel(write('holds-5.md', withDuration(source, 5)), 'h5', freshCache());
+const long = await talkreel(write('holds-45.md', withDuration(source, 45)), 'h45', freshCache());
+const excerpt = (s: number) => write(`excerpt-${s}.md`, withDuration(source, s));
+const plainShort = await talkreel(excerpt(5), 'p5', freshCache(), '--exact', '--slides', '1-3', '--no-thumbnails');
+const plainLong = await talkreel(excerpt(45), 'p45', freshCache(), '--exact', '--slides', '1-3', '--no-thumbnails');
+
+log('3/5 re-render after a one-slide edit');
+const edited = write('edited.md', withEdit(source));
+await talkreel(write('unedited.md', source), 'before-edit', coldCache);
+const edit = await talkreel(edited, 'after-edit', coldCache);
+
+log('4/5 thumbnails only, and Marp CLI on the same slides');
+const thumbs = await talkreel(deckPath, 'thumbs', freshCache(), '--no-video');
+const marpDir = path.join(work, 'marp');
+fs.mkdirSync(marpDir);
+const marpDeck = path.join(marpDir, 'deck.md');
+fs.writeFileSync(marpDeck, asMarp(source, path.join(packageRoot, 'public'), marpDir));
+const scale = resolution === '720p' ? '1' : resolution === '1080p' ? '1.5' : '2';
+const marp = await measure(path.join(packageRoot, 'node_modules', '.bin', 'marp'), ['--images', 'png', '--image-scale', scale, '--allow-local-files',
+  '--browser', 'chrome', '--browser-path', browser, marpDeck, '-o', path.join(marpDir, 'out.png')], { CHROME_PATH: browser });
+const marpCount = fs.readdirSync(marpDir).filter((f) => /^out\.\d+\.png$/.test(f)).length;
+
+log(`5/5 a generated deck of ${bigCount} slides`);
+const big = await talkreel(write('big.md', bigDeck(bigCount)), 'big', freshCache());
+
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const results = {
+  machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  resolution,
+  frames,
+  coldSeconds: cold.seconds,
+  plainSeconds: plain?.seconds ?? null,
+  speedup: plain ? ratio(plain.seconds, cold.seconds) : null,
+  holds5Seconds: short.seconds,
+  holds45Seconds: long.seconds,
+  holdsRatio: ratio(long.seconds, short.seconds),
+  plainHoldsRatio3Slides: ratio(plainLong.seconds, plainShort.seconds),
+  editSeconds: edit.seconds,
+  editShare: ratio(edit.seconds, cold.seconds),
+  thumbnailsSeconds: thumbs.seconds,
+  thumbnailsShare: ratio(thumbs.seconds, cold.seconds),
+  marpSeconds: marp.seconds,
+  marpImages: marpCount,
+  thumbnailsVsMarp: ratio(thumbs.seconds, marp.seconds),
+  bigSlides: bigCount,
+  bigSeconds: big.seconds,
+  secondsPerSlide19: cold.seconds / 19,
+  secondsPerSlideBig: big.seconds / bigCount,
+  perSlideRatio: ratio(big.seconds / bigCount, cold.seconds / 19),
+  bigPeakRssMB: big.peakRssMB,
+  coldPeakRssMB: cold.peakRssMB,
+};
+const f = (n: number | null) => (n === null ? 'skipped' : `${n.toFixed(1)} s`);
+const rows = [
+  ['cold render, 19 slides (MP4 + PNGs)', f(cold.seconds), plain ? `plain remotion render: ${f(plain.seconds)} -> ${results.speedup}x faster` : 'plain: skipped'],
+  ['all holds 45 s vs 5 s', `${f(long.seconds)} vs ${f(short.seconds)}`, `${results.holdsRatio}x (plain Remotion, slides 1-3: ${results.plainHoldsRatio3Slides}x)`],
+  ['re-render after a one-slide edit', f(edit.seconds), `${Math.round(results.editShare * 100)}% of cold`],
+  ['thumbnails only (--no-video)', f(thumbs.seconds), `${Math.round(results.thumbnailsShare * 100)}% of cold; Marp --images png: ${f(marp.seconds)} (${marpCount} PNGs) -> ${results.thumbnailsVsMarp}x Marp's time`],
+  [`generated deck, ${bigCount} slides`, f(big.seconds), `${results.secondsPerSlideBig.toFixed(2)} s/slide vs ${results.secondsPerSlide19.toFixed(2)} s/slide (${results.perSlideRatio}x); peak RSS ${big.peakRssMB} MB`],
+];
+process.stdout.write(`\ntalkreel benchmark at ${resolution}, ${frames} frames; ${results.machine}\n\n| measurement | time | comparison |\n| --- | --- | --- |\n`);
+for (const r of rows) process.stdout.write(`| ${r.join(' | ')} |\n`);
+process.stdout.write(`\n${JSON.stringify(results)}\n`);
+fs.rmSync(work, { recursive: true, force: true });
