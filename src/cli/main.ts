@@ -1,8 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { loadDeck } from '../deck/load.js';
+import { DEFAULT_DECK, loadDeck } from '../deck/load.js';
 import { hasErrors } from '../deck/parse.js';
 import { TalkreelError } from '../errors.js';
-import { DeckError, DEFAULT_DECK, renderTalk, type RenderResult } from '../render/render-talk.js';
+import { DeckError } from '../deck/errors.js';
+import type { RenderResult } from '../render/render-talk.js';
 import { planTimeline } from '../timing/plan.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { makeProgressReporter } from './progress.js';
@@ -44,6 +45,8 @@ program
     process.on('SIGINT', interrupt);
     process.on('SIGTERM', interrupt);
     const progress = makeProgressReporter(!opts.json);
+    // Loaded here, not at start-up: `check` and `--help` need none of Remotion.
+    const { renderTalk } = await import('../render/render-talk.js');
     try {
       const result = await renderTalk({
         deck,

@@ -3,8 +3,9 @@ import { fade } from '@remotion/transitions/fade';
 import { slide as slideIn } from '@remotion/transitions/slide';
 import { wipe } from '@remotion/transitions/wipe';
 import React, { useMemo } from 'react';
-import { AbsoluteFill, Easing } from 'remotion';
+import { AbsoluteFill } from 'remotion';
 import type { TransitionName } from '../deck/model.js';
+import { easeInOutCubic } from '../timing/easing.js';
 import { SlideView } from '../slides/SlideView.js';
 import { theme } from '../slides/theme.js';
 import { ensureFonts } from './fonts.js';
@@ -34,7 +35,7 @@ export const Talk: React.FC<TalkProps> = (props) => {
               <TransitionSeries.Transition
                 key={`t${t.index}`}
                 presentation={presentations[type]()}
-                timing={linearTiming({ durationInFrames: frames, easing: Easing.inOut(Easing.cubic) })}
+                timing={linearTiming({ durationInFrames: frames, easing: easeInOutCubic })}
               />,
             );
           }

@@ -5,6 +5,9 @@ import { TalkreelError } from '../errors.js';
 import type { Block, Deck, Diagnostic } from './model.js';
 import { parseDeck } from './parse.js';
 
+/** The deck talkreel renders when none is named. */
+export const DEFAULT_DECK = 'deck/scaling-python.md';
+
 /** Limits on deck images: a deck from someone else must not be able to exhaust memory. */
 export const IMAGE_LIMITS = { bytes: 20 * 1024 * 1024, pixels: 50_000_000, side: 16384 };
 

@@ -5,12 +5,13 @@ import { describeFrame, segmentsOf, thumbnailFrames, type Segment } from '../tim
 import type { Timeline } from '../timing/plan.js';
 import { sha256, Store } from './cache.js';
 import { captureFrames, JPEG_QUALITY } from './capture.js';
-import { concatSegments, ENCODER, encodeFrames, encodeStill, gopFrames, tempName } from './encode.js';
+import { concatSegments, ENCODER, encodeBlend, encodeFrames, encodeStill, gopFrames, tempName } from './encode.js';
 import { renderKey } from './render-key.js';
 
 /**
- * The fast renderer: capture each distinct frame once, encode each hold once as a short closed
- * GOP repeated by stream copy, and reuse any picture or segment already in the cache.
+ * The fast renderer: capture each distinct picture once, encode each hold once as a short closed
+ * GOP repeated by stream copy, compute cross-fades from their two end pictures, and reuse any
+ * picture or segment already in the cache.
  *
  * Pictures and segments are keyed by what they show (see describeFrame), so after an edit only
  * the frames of the slides that changed are captured and encoded again. Capture and encoding
@@ -49,7 +50,16 @@ export interface FastResult {
 
 type Planned =
   | { kind: 'motion'; frames: number[]; key: string }
-  | { kind: 'hold'; frame: number; pictureKey: string; parts: { key: string; frames: number }[]; repeats: number[] };
+  /** Segments made from captured PNG pictures only: a hold's parts, or one blend. */
+  | { kind: 'pictures'; needs: { frame: number; key: string }[]; parts: Part[] };
+
+/** One encoded segment of a `pictures` entry; it appears `repeat` times in a row in the video. */
+interface Part {
+  key: string;
+  frames: number;
+  repeat: number;
+  encode: (pngs: string[], out: string, signal?: AbortSignal) => Promise<void>;
+}
 
 export async function renderFast(job: FastJob): Promise<FastResult> {
   const { timeline, deck } = job;
@@ -58,21 +68,20 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   const frameKey = (f: number) => sha256(`${base}\n${describeFrame(deck, timeline, f)}`);
   const pictures = new Store('frames');
   const segmentsStore = new Store('segments');
-  const g = gopFrames(fps);
 
-  // Plan: every segment with its cache key(s).
-  const planned: Planned[] = job.video ? segmentsOf(timeline).map((s) => plan(s, frameKey, g)) : [];
+  // Plan: every segment with its cache key(s), and what is missing from the cache.
+  const planned: Planned[] = job.video ? segmentsOf(timeline).map((s) => plan(s, frameKey, fps)) : [];
   const missingMotion = planned.filter((p): p is Extract<Planned, { kind: 'motion' }> => p.kind === 'motion' && !segmentsStore.has(p.key, 'mp4'));
-  const missingHolds = planned.filter(
-    (p): p is Extract<Planned, { kind: 'hold' }> => p.kind === 'hold' && p.parts.some((part) => !segmentsStore.has(part.key, 'mp4')),
-  );
-  const cachedSegments = planned.reduce((n, p) => n + (p.kind === 'motion' ? 1 : p.parts.length), 0) - missingMotion.length - missingHolds.reduce((n, h) => n + h.parts.length, 0);
+  const missingParts = planned.flatMap((p) => (p.kind === 'pictures' ? p.parts.filter((part) => !segmentsStore.has(part.key, 'mp4')).map((part) => ({ p, part })) : []));
+  const totalSegments = planned.reduce((n, p) => n + (p.kind === 'motion' ? 1 : p.parts.length), 0);
+  const cachedSegments = totalSegments - missingMotion.length - missingParts.length;
 
-  // Pictures to capture: PNG for held frames and thumbnails, JPEG for motion frames.
+  // Pictures to capture: PNG for holds, blends' ends and thumbnails; JPEG for other motion.
   const stills = thumbnailFrames(timeline);
   const pngWanted = new Map<string, number>();
-  for (const f of [...missingHolds.map((h) => h.frame), ...stills]) pngWanted.set(frameKey(f), f);
-  const pngToCapture = [...pngWanted].filter(([key]) => !pictures.has(key, 'png')).map(([, f]) => f);
+  for (const { p } of missingParts) if (p.kind === 'pictures') for (const n of p.needs) pngWanted.set(n.key, n.frame);
+  for (const f of stills) pngWanted.set(frameKey(f), f);
+  const pngToCapture = [...pngWanted].filter(([key]) => !pictures.has(key, 'png')).map(([, f]) => f).sort((x, y) => x - y);
   const jpegToCapture = [...new Set(missingMotion.flatMap((m) => m.frames))];
   const captureTotal = pngToCapture.length + jpegToCapture.length;
   let captured = 0;
@@ -84,35 +93,35 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   let encodeChain: Promise<void> = Promise.resolve();
   let encodeFailure: unknown = null;
   let encoded = 0;
-  const encodeTotal = missingMotion.length + missingHolds.reduce((n, h) => n + h.parts.length, 0);
-  const enqueue = (work: () => Promise<void>) => {
+  const encodeTotal = missingMotion.length + missingParts.length;
+  const enqueue = (key: string, work: (out: string) => Promise<void>) => {
     encodeChain = encodeChain.then(async () => {
-      if (encodeFailure) return;
+      if (encodeFailure || segmentsStore.has(key, 'mp4')) return;
       try {
-        await work();
+        const tmp = tempName(segmentsStore.dir, key);
+        await work(tmp);
+        segmentsStore.put(key, 'mp4', { fromPath: tmp });
+        report('encode', ++encoded, encodeTotal);
       } catch (err) {
         encodeFailure = err;
       }
     });
   };
-  const encodeHold = (h: Extract<Planned, { kind: 'hold' }>) => {
-    for (const part of h.parts) {
-      enqueue(async () => {
-        if (segmentsStore.has(part.key, 'mp4')) return;
-        const png = pictures.get(h.pictureKey, 'png');
-        if (!png) throw new Error(`captured frame ${h.frame} is missing from the cache`);
-        const tmp = tempName(segmentsStore.dir, part.key);
-        await encodeStill(png, part.frames, fps, tmp, job.signal);
-        segmentsStore.put(part.key, 'mp4', { fromPath: tmp });
-        report('encode', ++encoded, encodeTotal);
-      });
+
+  // A part is encoded as soon as every picture it needs is in the cache.
+  const waitingParts = missingParts.map(({ p, part }) => ({ part, needs: new Set((p as Extract<Planned, { kind: 'pictures' }>).needs.map((n) => n.key)), keys: (p as Extract<Planned, { kind: 'pictures' }>).needs.map((n) => n.key) }));
+  const partsByPicture = new Map<string, typeof waitingParts>();
+  for (const w of waitingParts) for (const k of w.needs) partsByPicture.set(k, [...(partsByPicture.get(k) ?? []), w]);
+  const pictureReady = (key: string) => {
+    for (const w of partsByPicture.get(key) ?? []) {
+      w.needs.delete(key);
+      if (w.needs.size > 0) continue;
+      enqueue(w.part.key, (out) => w.part.encode(w.keys.map((k) => mustGet(pictures, k, 'png')), out, job.signal));
     }
   };
+  for (const key of new Set(waitingParts.flatMap((w) => [...w.needs]))) if (pictures.has(key, 'png')) pictureReady(key);
 
-  // Held pictures and thumbnails first: thumbnails are ready early and holds encode meanwhile.
-  const holdsByKey = new Map<string, Extract<Planned, { kind: 'hold' }>[]>();
-  for (const h of missingHolds) holdsByKey.set(h.pictureKey, [...(holdsByKey.get(h.pictureKey) ?? []), h]);
-  for (const h of missingHolds) if (pictures.has(h.pictureKey, 'png')) encodeHold(h);
+  // Pictures first: thumbnails are ready early and holds and blends encode meanwhile.
   await captureFrames({
     ...captureCommon(job),
     frames: pngToCapture,
@@ -121,11 +130,11 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
       const key = frameKey(f);
       pictures.put(key, 'png', { data: picture });
       report('capture', ++captured, captureTotal);
-      for (const h of holdsByKey.get(key) ?? []) encodeHold(h);
+      pictureReady(key);
     },
   });
 
-  // Motion frames: a segment is encoded once all of its frames are captured.
+  // Other motion: a segment is encoded once all of its frames are captured.
   const waiting = new Map<number, Buffer>();
   const pendingBySegment = missingMotion.map((m) => ({ m, left: new Set(m.frames) }));
   const segmentsOfFrame = new Map<number, typeof pendingBySegment>();
@@ -141,12 +150,8 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
         p.left.delete(f);
         if (p.left.size > 0) continue;
         const jpegs = p.m.frames.map((x) => waiting.get(x) as Buffer);
-        enqueue(async () => {
-          const tmp = tempName(segmentsStore.dir, p.m.key);
-          await encodeFrames(jpegs, fps, tmp, job.signal);
-          segmentsStore.put(p.m.key, 'mp4', { fromPath: tmp });
-          report('encode', ++encoded, encodeTotal);
-        });
+        for (const x of p.m.frames) waiting.delete(x);
+        enqueue(p.m.key, (out) => encodeFrames(jpegs, fps, out, job.signal));
       }
     },
   });
@@ -156,7 +161,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   if (job.video) {
     const files = planned.flatMap((p) => {
       if (p.kind === 'motion') return [mustGet(segmentsStore, p.key)];
-      return p.parts.flatMap((part, i) => Array<string>(p.repeats[i]).fill(mustGet(segmentsStore, part.key)));
+      return p.parts.flatMap((part) => Array<string>(part.repeat).fill(mustGet(segmentsStore, part.key)));
     });
     await concatSegments(files, job.video, job.metadata, job.signal);
   }
@@ -164,22 +169,29 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   return { thumbnails, captured, cachedFrames: cachedPictures, encodedSegments: encoded, cachedSegments };
 }
 
-function plan(s: Segment, frameKey: (f: number) => string, g: number): Planned {
+function plan(s: Segment, frameKey: (f: number) => string, fps: number): Planned {
   if (s.kind === 'motion') return { kind: 'motion', frames: s.frames, key: sha256(`motion\n${s.frames.map(frameKey).join('\n')}`) };
+  if (s.kind === 'blend') {
+    const needs = [s.a, s.b].map((frame) => ({ frame, key: frameKey(frame) }));
+    const key = sha256(`blend\n${needs[0].key}\n${needs[1].key}\n${s.alphas.join(',')}`);
+    return {
+      kind: 'pictures',
+      needs,
+      parts: [{ key, frames: s.frames.length, repeat: 1, encode: ([a, b], out, signal) => encodeBlend(a, b, s.alphas, fps, out, signal) }],
+    };
+  }
   const pictureKey = frameKey(s.frame);
+  const g = gopFrames(fps);
   const whole = Math.floor(s.length / g);
   const rest = s.length % g;
-  const parts: { key: string; frames: number }[] = [];
-  const repeats: number[] = [];
-  if (whole > 0) {
-    parts.push({ key: sha256(`hold\n${pictureKey}\n${g}`), frames: g });
-    repeats.push(whole);
+  const parts: Part[] = [];
+  // A hold is one GOP of the picture repeated, and a shorter segment for what is left.
+  for (const [frames, repeat] of [[g, whole], [rest, 1]] as const) {
+    if (frames > 0 && repeat > 0) {
+      parts.push({ key: sha256(`hold\n${pictureKey}\n${frames}`), frames, repeat, encode: ([png], out, signal) => encodeStill(png, frames, fps, out, signal) });
+    }
   }
-  if (rest > 0) {
-    parts.push({ key: sha256(`hold\n${pictureKey}\n${rest}`), frames: rest });
-    repeats.push(1);
-  }
-  return { kind: 'hold', frame: s.frame, pictureKey, parts, repeats };
+  return { kind: 'pictures', needs: [{ frame: s.frame, key: pictureKey }], parts };
 }
 
 function mustGet(store: Store, key: string, ext = 'mp4'): string {

@@ -10,7 +10,7 @@ export const ffprobePath = () =>
 
 export interface RunOptions {
   /** Written to the process's standard input, then closed. */
-  input?: AsyncIterable<Buffer> | Buffer[];
+  input?: AsyncIterable<Buffer> | Iterable<Buffer>;
   signal?: AbortSignal;
 }
 

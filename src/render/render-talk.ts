@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeCancelSignal, openBrowser, renderMedia, renderStill, selectComposition } from '@remotion/renderer';
-import { loadDeck } from '../deck/load.js';
+import { DEFAULT_DECK, loadDeck } from '../deck/load.js';
 import type { Deck, Diagnostic } from '../deck/model.js';
 import { hasErrors } from '../deck/parse.js';
 import { parseSlideSelection, selectSlides } from '../deck/select.js';
+import { DeckError } from '../deck/errors.js';
 import { TalkreelError, usageError } from '../errors.js';
 import { planTimeline, stillFrame, type Timeline } from '../timing/plan.js';
 import { parseResolution } from '../deck/model.js';
@@ -62,14 +63,6 @@ export interface RenderResult {
   stats: { captured: number; cachedFrames: number; encodedSegments: number; cachedSegments: number } | null;
 }
 
-/** Thrown when the deck has errors: nothing was rendered. */
-export class DeckError extends TalkreelError {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super('deck-invalid', `${diagnostics.filter((d) => d.severity === 'error').length} error(s) in the deck`, 1);
-  }
-}
-
-export const DEFAULT_DECK = 'deck/scaling-python.md';
 export const defaultOutDir = (deckPath: string) => path.join('out', path.basename(deckPath).replace(/\.[^.]+$/, ''));
 
 /** Options checked and filled in once; every later step reads only this. */
@@ -83,6 +76,7 @@ interface Plan {
   video: boolean;
   thumbnails: boolean;
   diagnostics: Diagnostic[];
+  browserExecutable: string | null;
 }
 
 export function planRender(options: RenderOptions): Plan {
@@ -115,6 +109,7 @@ export function planRender(options: RenderOptions): Plan {
     video,
     thumbnails,
     diagnostics: loaded.diagnostics,
+    browserExecutable: chooseBrowser(options.browser, packageRoot).executablePath,
   };
 }
 
@@ -135,7 +130,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
   try {
     // Bundling (webpack) and starting the browser are independent: do both at once.
     report({ phase: 'bundle', done: 0, total: 100 });
-    const { executablePath } = chooseBrowser(options.browser, packageRoot);
+    const executablePath = plan.browserExecutable;
     opening = openBrowser('chrome', { browserExecutable: executablePath, chromeMode: 'headless-shell', logLevel: 'error' });
     opening.catch(() => {}); // awaited below; do not let an early failure go unhandled
     const serveUrl = await bundleCompositions((p) => report({ phase: 'bundle', done: p, total: 100 }));
@@ -241,3 +236,5 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
 function throwIfAborted(signal: AbortSignal | undefined) {
   if (signal?.aborted) throw new TalkreelError('interrupted', 'render interrupted', 1);
 }
+
+export { DeckError };

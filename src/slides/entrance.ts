@@ -1,20 +1,12 @@
-import { Easing, interpolate } from 'remotion';
-import { theme } from './theme.js';
+import { easeOutCubic, progressAt } from '../timing/easing.js';
 
 /**
- * Style of an element that enters at `start` and takes `frames` frames to arrive (ease-out).
- * Before `start` it is invisible; from `start + frames` on it is exactly at rest, so that held
- * frames are identical.
+ * Opacity of an element that fades in from `start` over `frames` frames (ease-out). Before
+ * `start` it is invisible; from `start + frames` on it is exactly opaque, so held frames are
+ * identical. Only opacity changes: every in-between frame is a blend of the frame before the
+ * element appears and the frame after, which lets the renderer compute these frames instead of
+ * capturing each one.
  */
-export function entrance(frame: number, start: number, frames: number, rise: number): { opacity: number; transform?: string } {
-  if (frames <= 0 || frame >= start + frames) return { opacity: 1 };
-  if (frame < start) return { opacity: 0 };
-  const t = interpolate(frame, [start, start + frames], [0, 1], {
-    easing: Easing.out(Easing.cubic),
-    extrapolateLeft: 'clamp',
-    extrapolateRight: 'clamp',
-  });
-  return { opacity: t, transform: `translateY(${((1 - t) * rise).toFixed(2)}px)` };
-}
-
-export const riseFor = (height: number) => (theme.motion.rise * height) / 1080;
+export const entrance = (frame: number, start: number, frames: number): { opacity: number } => ({
+  opacity: progressAt(frame, start, frames, easeOutCubic),
+});

@@ -31,12 +31,6 @@ export const theme = {
   },
   /** Title-safe margin as a share of the frame (5% is broadcast title-safe; a little more breathes). */
   safe: { x: 0.07, y: 0.08 },
-  motion: {
-    /** Seconds for an element's entrance (list items, quote attribution). */
-    enter: 0.4,
-    /** Distance, at 1080p, that an entering element travels. */
-    rise: 24,
-  },
 } as const;
 
 export type Theme = typeof theme;

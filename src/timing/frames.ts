@@ -1,28 +1,46 @@
 import type { Deck, Slide } from '../deck/model.js';
-import { stillFrame, type Timeline, type TimelineSlide } from './plan.js';
+import { easeInOutCubic, easeOutCubic } from './easing.js';
+import { stillFrame, type Span, type Timeline, type TimelineSlide } from './plan.js';
 
 /**
  * What the fast renderer captures and encodes, derived from the timeline. Pure.
  *
- * A talk is mostly held slides. Each `motion` segment's frames all differ and are captured once
- * each; a `hold` is one picture repeated `length` times, captured once and encoded once as a
- * short closed GOP that is then repeated by stream copy, so a hold's length costs almost nothing.
+ * A talk is mostly held slides. A `hold` is one picture repeated `length` times: captured once,
+ * encoded once as a short closed GOP that is repeated by stream copy, so a hold's length costs
+ * almost nothing. A `blend` is motion that only changes opacity (a fade between slides, a list
+ * item fading in): each of its frames is `(1 - alpha) * picture(a) + alpha * picture(b)`, so only
+ * its two end pictures are captured. Any other `motion` (slide and wipe transitions, builds that
+ * overlap) is captured frame by frame.
  */
 export type Segment =
   | { kind: 'motion'; frames: number[] }
-  | { kind: 'hold'; frame: number; length: number };
+  | { kind: 'hold'; frame: number; length: number }
+  | { kind: 'blend'; frames: number[]; a: number; b: number; alphas: number[] };
 
 export function segmentsOf(timeline: Timeline): Segment[] {
-  return timeline.spans.map((s) =>
-    s.kind === 'motion'
-      ? { kind: 'motion', frames: range(s.from, s.to) }
-      : { kind: 'hold', frame: s.from, length: s.to - s.from },
-  );
+  return timeline.spans.map((s): Segment => {
+    if (s.kind === 'hold') return { kind: 'hold', frame: s.from, length: s.to - s.from };
+    const frames = range(s.from, s.to);
+    const easing = blendEasing(s);
+    // The blend's end picture is the first frame after it, which always exists inside the talk.
+    if (easing && s.to < timeline.durationInFrames) {
+      return { kind: 'blend', frames, a: s.from, b: s.to, alphas: frames.map((_, k) => easing(k / frames.length)) };
+    }
+    return { kind: 'motion', frames };
+  });
 }
 
-/** Every frame the video needs captured: all motion frames and the first frame of each hold. */
+/** The opacity curve of a span that is a pure cross-fade, or null. */
+function blendEasing(s: Span): ((t: number) => number) | null {
+  if (s.cause?.type === 'transition' && s.cause.transition === 'fade') return easeInOutCubic;
+  if (s.cause?.type === 'build' && s.cause.clean) return easeOutCubic;
+  return null;
+}
+
+/** Every frame whose picture must be captured: motion frames, each hold's and blend's end pictures. */
 export function distinctFrames(segments: Segment[]): number[] {
-  return segments.flatMap((s) => (s.kind === 'motion' ? s.frames : [s.frame]));
+  const frames = segments.flatMap((s) => (s.kind === 'motion' ? s.frames : s.kind === 'hold' ? [s.frame] : [s.a, s.b]));
+  return [...new Set(frames)].sort((x, y) => x - y);
 }
 
 export const thumbnailFrames = (timeline: Timeline) => timeline.slides.map(stillFrame);

@@ -39,12 +39,17 @@ export interface TimelineSlide {
   end: number;
 }
 
-/** A run of frames [from, to): `motion` frames all differ; a `hold` repeats its first frame. */
+/**
+ * A run of frames [from, to): `motion` frames all differ; a `hold` repeats its first frame.
+ * A motion span says what moves: a transition between two slides, or one build step fading in
+ * alone (a `clean` build does not overlap the build before or after it).
+ */
 export interface Span {
   kind: 'motion' | 'hold';
   from: number;
   to: number;
   slide: number;
+  cause?: { type: 'transition'; transition: TransitionName } | { type: 'build'; clean: boolean };
 }
 
 export interface Timeline {
@@ -138,22 +143,23 @@ export function planTimeline(deck: Deck, overrides: PlanOverrides = {}): Timelin
 /** Splits the talk into motion (transitions, builds) and holds (everything else). */
 function spansOf(slides: TimelineSlide[]): Span[] {
   const spans: Span[] = [];
-  const push = (kind: Span['kind'], from: number, to: number, slide: number) => {
-    if (to <= from) return;
-    const last = spans.at(-1);
-    if (last && last.kind === kind && kind === 'motion' && last.to === from) last.to = to;
-    else spans.push({ kind, from, to, slide });
+  const push = (span: Span) => {
+    if (span.to > span.from) spans.push(span);
   };
   for (const s of slides) {
-    let cursor = s.start;
-    push('motion', cursor, s.start + s.transitionIn.frames, s.index);
-    cursor = s.start + s.transitionIn.frames;
-    for (const b of s.builds) {
-      push('hold', cursor, s.from + b, s.index);
-      push('motion', Math.max(cursor, s.from + b), s.from + b + s.buildFrames, s.index);
-      cursor = Math.max(cursor, s.from + b + s.buildFrames);
-    }
-    push('hold', cursor, s.end, s.index);
+    const tIn = s.transitionIn.frames;
+    push({ kind: 'motion', from: s.start, to: s.start + tIn, slide: s.index, cause: { type: 'transition', transition: s.transitionIn.type } });
+    let cursor = s.start + tIn;
+    s.builds.forEach((b, k) => {
+      const start = s.from + b;
+      const end = start + s.buildFrames;
+      push({ kind: 'hold', from: cursor, to: start, slide: s.index });
+      const next = s.builds[k + 1];
+      const clean = start >= cursor && (next === undefined || s.from + next >= end);
+      push({ kind: 'motion', from: Math.max(cursor, start), to: end, slide: s.index, cause: { type: 'build', clean } });
+      cursor = Math.max(cursor, end);
+    });
+    push({ kind: 'hold', from: cursor, to: s.end, slide: s.index });
   }
   return spans;
 }

@@ -25,7 +25,7 @@ describe('edge cases', () => {
     const lastEnd = b.builds[b.builds.length - 1] + b.buildFrames;
     expect(lastEnd).toBeLessThanOrEqual(b.durationInFrames - (t.slides[2].transitionIn.frames));
     expect(b.settledAt).toBeGreaterThanOrEqual(lastEnd);
-    const covered = segmentsOf(t).reduce((n, s) => n + (s.kind === 'motion' ? s.frames.length : s.length), 0);
+    const covered = segmentsOf(t).reduce((n, s) => n + (s.kind === 'hold' ? s.length : s.frames.length), 0);
     expect(covered).toBe(t.durationInFrames);
   });
 });

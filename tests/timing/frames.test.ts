@@ -18,9 +18,9 @@ const deck = deckOf(source);
 const timeline = planTimeline(deck);
 const segments = segmentsOf(timeline);
 
-/** Every frame the segments stand for, in order: motion frames, then each hold's frames. */
+/** Every frame the segments stand for, in order: motion and blend frames, each hold's frames. */
 const expand = (segs: Segment[]) =>
-  segs.flatMap((s) => (s.kind === 'motion' ? s.frames : Array.from({ length: s.length }, (_, k) => s.frame + k)));
+  segs.flatMap((s) => (s.kind === 'hold' ? Array.from({ length: s.length }, (_, k) => s.frame + k) : s.frames));
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
 const describe_ = (d: Deck, t: Timeline) => (f: number) => describeFrame(d, t, f);
 
@@ -37,24 +37,25 @@ describe('segmentsOf', () => {
     const segs = segmentsOf(t);
     expect(expand(segs)).toEqual(range(0, t.durationInFrames));
     const held = segs.reduce((n, s) => n + (s.kind === 'hold' ? s.length : s.frames.length), 0);
+    for (const s of segs) if (s.kind === 'blend') expect(s.b).toBeLessThan(t.durationInFrames);
     expect(held).toBe(t.durationInFrames);
   });
 
   it('lists consecutive frames in each motion segment and gives every segment at least one frame', () => {
     for (const s of segments) {
-      if (s.kind === 'motion') {
+      if (s.kind !== 'hold') {
         expect(s.frames.length).toBeGreaterThan(0);
         expect(s.frames).toEqual(range(s.frames[0], s.frames[0] + s.frames.length));
       } else {
         expect(s.length).toBeGreaterThan(0);
       }
     }
-    expect(segments.map((s) => s.kind)).toContain('motion');
+    expect(segments.map((s) => s.kind)).toContain('blend');
     expect(segments.at(-1)).toMatchObject({ kind: 'hold' });
   });
 
   it('makes every transition and every build motion, and the settled part of each slide one hold', () => {
-    const motion = new Set(segments.flatMap((s) => (s.kind === 'motion' ? s.frames : [])));
+    const motion = new Set(segments.flatMap((s) => (s.kind === 'hold' ? [] : s.frames)));
     for (const s of timeline.slides) {
       for (const f of range(s.start, s.start + s.transitionIn.frames)) expect(motion.has(f)).toBe(true);
       for (const b of s.builds) for (const f of range(s.from + b, s.from + b + s.buildFrames)) expect(motion.has(f)).toBe(true);
@@ -69,9 +70,8 @@ describe('distinctFrames', () => {
 
   it('needs far fewer captures than the talk has frames', () => {
     expect(frames.length).toBeLessThan(timeline.durationInFrames / 4);
-    const motion = segments.reduce((n, s) => n + (s.kind === 'motion' ? s.frames.length : 0), 0);
-    const holds = segments.filter((s) => s.kind === 'hold').length;
-    expect(frames.length).toBe(motion + holds);
+    const needed = new Set(segments.flatMap((s) => (s.kind === 'motion' ? s.frames : s.kind === 'hold' ? [s.frame] : [s.a, s.b])));
+    expect(frames.length).toBe(needed.size);
   });
 
   it('lists unique frames in increasing order, all inside the talk', () => {
@@ -149,5 +149,25 @@ describe('describeFrame', () => {
       }
     });
     expect(compared).toBeGreaterThan(timeline.durationInFrames * 0.8);
+  });
+});
+
+describe('blends', () => {
+  it('make every fade transition and every lone build a blend from the frame before to the frame after', () => {
+    const blends = segments.filter((s): s is Extract<Segment, { kind: 'blend' }> => s.kind === 'blend');
+    expect(blends.length).toBe(timeline.spans.filter((s) => s.kind === 'motion').length);
+    for (const b of blends) {
+      expect(b.a).toBe(b.frames[0]);
+      expect(b.b).toBe(b.frames.at(-1)! + 1);
+      expect(b.alphas[0]).toBe(0);
+      expect(b.alphas.every((x, i) => i === 0 || x > b.alphas[i - 1])).toBe(true);
+      expect(b.alphas.at(-1)!).toBeLessThan(1);
+    }
+  });
+
+  it('are not used for slide and wipe transitions, which move pixels', () => {
+    const d = deckOf('---\ntransition: wipe\n---\n\n# A\n\n---\n\n# B\n');
+    const segs = segmentsOf(planTimeline(d));
+    expect(segs.map((s) => s.kind)).toEqual(['hold', 'motion', 'hold']);
   });
 });

@@ -2,7 +2,7 @@ import React from 'react';
 import { useCurrentFrame, useVideoConfig } from 'remotion';
 import { plainText } from '../../deck/markdown.js';
 import type { Block } from '../../deck/model.js';
-import { entrance, riseFor } from '../entrance.js';
+import { entrance } from '../entrance.js';
 import { fitFontSize } from '../fit.js';
 import { AccentBar, Frame } from '../Frame.js';
 import { Runs } from '../Runs.js';
@@ -30,7 +30,6 @@ export const BulletsLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrame
   const texts = main.flatMap((b) => (b.type === 'list' ? b.items.map(plainText) : [textOf(b)]));
   const size = fitFontSize(texts, { width: inner - scaled(60, height), height: available },
     [58, 54, 50, 47, 45, 42, 38, 34, 30].map((s) => scaled(s, height)));
-  const rise = riseFor(height);
   let item = 0;
 
   return (
@@ -58,7 +57,7 @@ export const BulletsLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrame
                 const at = builds[item++] ?? 0;
                 const marker = b.ordered ? `${b.start + k}.` : null;
                 return (
-                  <div key={k} style={{ display: 'flex', alignItems: 'baseline', fontSize: size, lineHeight: 1.3, marginBottom: size * 0.45, color: theme.colors.body, ...entrance(frame, at, buildFrames, rise) }}>
+                  <div key={k} style={{ display: 'flex', alignItems: 'baseline', fontSize: size, lineHeight: 1.3, marginBottom: size * 0.45, color: theme.colors.body, ...entrance(frame, at, buildFrames) }}>
                     <span style={{ flex: `0 0 ${size * 1.1}px`, color: theme.colors.accent, fontWeight: 700 }}>
                       {marker ?? <span style={{ display: 'inline-block', width: size * 0.32, height: size * 0.32, background: theme.colors.accent, borderRadius: size * 0.06, transform: `translateY(-${size * 0.1}px)` }} />}
                     </span>

@@ -1,7 +1,7 @@
 import React from 'react';
 import { useCurrentFrame, useVideoConfig } from 'remotion';
 import { plainText } from '../../deck/markdown.js';
-import { entrance, riseFor } from '../entrance.js';
+import { entrance } from '../entrance.js';
 import { fitFontSize } from '../fit.js';
 import { Frame } from '../Frame.js';
 import { Runs } from '../Runs.js';
@@ -32,7 +32,7 @@ export const QuoteLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrames 
               fontSize: scaled(theme.size.body, height),
               color: theme.colors.accent,
               marginTop: scaled(30, height),
-              ...entrance(frame, builds[0] ?? 0, buildFrames, riseFor(height)),
+              ...entrance(frame, builds[0] ?? 0, buildFrames),
             }}
           >
             {`— ${attribution}`}
