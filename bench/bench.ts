@@ -44,6 +44,8 @@ const talkreel = (deck: string, out: string, cache: string, ...extra: string[]) 
     TALKREEL_BROWSER: browser,
   });
 const log = (line: string) => process.stderr.write(`${line}\n`);
+// Each figure is printed as soon as it is measured, so a long run's partial results are kept.
+const got = (what: string, m: Measured) => log(`    ${what}: ${m.seconds.toFixed(1)} s, peak RSS ${m.peakRssMB} MB`);
 
 // Warm-up: webpack's cache and the page cache, so that neither side pays for a first start.
 await talkreel(path.join(packageRoot, 'tests', 'fixtures', 'decks', 'small.md'), 'warm', freshCache());
@@ -51,6 +53,7 @@ await talkreel(path.join(packageRoot, 'tests', 'fixtures', 'decks', 'small.md'),
 log('1/5 cold render of the talk');
 const coldCache = freshCache();
 const cold = await talkreel(deckPath, 'cold', coldCache);
+got('cold', cold);
 const frames = JSON.parse(cold.stdout).durationInFrames as number;
 let plain: Measured | null = null;
 if (!opts['skip-plain']) {
@@ -59,24 +62,31 @@ if (!opts['skip-plain']) {
   plain = await measure('npx', ['remotion', 'render', 'Talk', path.join(work, 'plain.mp4'), `--props=${JSON.stringify({ resolution: size })}`,
     '--codec=h264', '--crf=18', '--x264-preset=veryfast', '--image-format=jpeg', '--jpeg-quality=92', '--pixel-format=yuv420p',
     '--color-space=bt709', '--concurrency=2', '--muted', '--log=error'], { TALKREEL_BROWSER: browser }, packageRoot);
+  got('plain remotion render', plain);
 }
 
 log('2/5 holds of 45 s against holds of 5 s');
 const short = await talkreel(write('holds-5.md', withDuration(source, 5)), 'h5', freshCache());
 const long = await talkreel(write('holds-45.md', withDuration(source, 45)), 'h45', freshCache());
+got('holds 5 s', short);
+got('holds 45 s', long);
 const excerpt = (s: number) => write(`excerpt-${s}.md`, withDuration(source, s));
 // Plain Remotion screenshots every frame: on two slides at 640x360 it already shows the trend.
 const plainHolds = ['--exact', '--slides', '1-2', '--no-thumbnails', '--resolution', '640x360'];
 const plainShort = await talkreel(excerpt(5), 'p5', freshCache(), ...plainHolds);
 const plainLong = await talkreel(excerpt(45), 'p45', freshCache(), ...plainHolds);
+got('plain, holds 5 s', plainShort);
+got('plain, holds 45 s', plainLong);
 
 log('3/5 re-render after a one-slide edit');
 const edited = write('edited.md', withEdit(source));
 await talkreel(write('unedited.md', source), 'before-edit', coldCache);
 const edit = await talkreel(edited, 'after-edit', coldCache);
+got('after a one-slide edit', edit);
 
 log('4/5 thumbnails only, and Marp CLI on the same slides');
 const thumbs = await talkreel(deckPath, 'thumbs', freshCache(), '--no-video');
+got('thumbnails only', thumbs);
 const marpDir = path.join(work, 'marp');
 fs.mkdirSync(marpDir);
 const marpDeck = path.join(marpDir, 'deck.md');
@@ -84,6 +94,7 @@ fs.writeFileSync(marpDeck, asMarp(source, path.join(packageRoot, 'public'), marp
 const scale = resolution === '720p' ? '1' : resolution === '1080p' ? '1.5' : '2';
 const marp = await measure(path.join(packageRoot, 'node_modules', '.bin', 'marp'), ['--images', 'png', '--image-scale', scale, '--allow-local-files',
   '--browser', 'chrome', '--browser-path', browser, marpDeck, '-o', path.join(marpDir, 'out.png')], { CHROME_PATH: browser });
+got('marp --images png', marp);
 const marpCount = fs.readdirSync(marpDir).filter((f) => /^out\.\d+\.png$/.test(f)).length;
 
 log(`5/5 a generated deck of ${bigCount} slides`);
