@@ -38,8 +38,11 @@ program
   .option('--json', 'print one JSON summary at the end, and no progress')
   .action(async (deck: string, opts) => {
     const controller = new AbortController();
+    // Remotion's own SIGINT handler ends the browser and exits with 130 at once, so say it now;
+    // renderTalk removes its staging folder on exit (outputs already in --out are untouched).
     const interrupt = () => {
       if (controller.signal.aborted) process.exit(130);
+      process.stderr.write('\ntalkreel: interrupted; earlier outputs were left as they were\n');
       controller.abort();
     };
     process.on('SIGINT', interrupt);
@@ -66,10 +69,7 @@ program
       printResult(result, Boolean(opts.json));
     } catch (err) {
       progress.stop();
-      if (controller.signal.aborted) {
-        process.stderr.write('talkreel: interrupted; earlier outputs were left as they were\n');
-        process.exit(130);
-      }
+      if (controller.signal.aborted) process.exit(130);
       throw err;
     } finally {
       process.off('SIGINT', interrupt);

@@ -122,6 +122,9 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
   const plan = planRender(options);
   const report = options.onProgress ?? (() => {});
   const staging = prepareOutDir(plan.outDir);
+  // An interrupt may end the process without unwinding (Remotion exits on SIGINT): clean up then too.
+  const removeStaging = () => discardStaging(staging);
+  process.on('exit', removeStaging);
   const { cancelSignal, cancel } = makeCancelSignal();
   const onAbort = () => cancel();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -229,6 +232,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     // A browser still starting when something failed is waited for, then closed: no orphans.
     browser ??= opening ? await opening.catch(() => null) : null;
     await browser?.close({ silent: true }).catch(() => {});
+    process.off('exit', removeStaging);
     discardStaging(staging);
   }
 }
