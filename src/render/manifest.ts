@@ -36,12 +36,13 @@ export function buildManifest(
   deck: Deck,
   fullDeck: Deck,
   timeline: Timeline,
-  outputs: { video: string | null; thumbnails: boolean },
+  /** `deck` is the deck's path as the manifest names it (relative to the output folder). */
+  outputs: { video: string | null; thumbnails: boolean; deck: string },
 ): Manifest {
   const round = (n: number) => Math.round(n * 1000) / 1000;
   return {
     title: deck.title,
-    deck: deck.file,
+    deck: outputs.deck,
     fps: timeline.fps,
     width: timeline.width,
     height: timeline.height,

@@ -209,8 +209,8 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     const manifest = buildManifest(plan.deck, plan.fullDeck, plan.timeline, {
       video: plan.video ? videoName : null,
       thumbnails: plan.thumbnails,
+      deck: path.relative(plan.outDir, plan.deckPath),
     });
-    manifest.deck = path.relative(plan.outDir, plan.deckPath);
     fs.writeFileSync(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     names.push('manifest.json');
     commitOutputs(staging, plan.outDir, names);
@@ -240,5 +240,3 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
 function throwIfAborted(signal: AbortSignal | undefined) {
   if (signal?.aborted) throw new TalkreelError('interrupted', 'render interrupted', 1);
 }
-
-export { DeckError };
