@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PNG } from 'pngjs';
+import { imageSize } from 'image-size';
 import { ffmpegPath, run } from './ffmpeg.js';
 
 /**
@@ -12,14 +12,17 @@ export const ENCODER = { preset: 'veryfast', crf: 18, bframes: 2, gopSeconds: 0.
 
 export const gopFrames = (fps: number) => Math.max(1, Math.round(fps * ENCODER.gopSeconds));
 
-export function encoderArgs(fps: number, input: 'rgb' | 'jpeg' = 'rgb'): string[] {
+/** RGB pictures become limited-range BT.709 4:2:0, the same way in every segment. */
+const TO_YUV = 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p';
+
+export function encoderArgs(fps: number, input: 'rgb' | 'jpeg' | 'yuv' = 'rgb'): string[] {
   const g = String(gopFrames(fps));
   return [
     '-c:v', 'libx264', '-preset', ENCODER.preset, '-crf', String(ENCODER.crf), '-profile:v', 'high',
     '-bf', String(ENCODER.bframes), '-g', g, '-keyint_min', g, '-sc_threshold', '0', '-flags', '+cgop',
     // Screenshots are RGB (PNG) or full-range BT.601 YCbCr (JPEG, as JFIF defines it): both end
-    // up limited-range BT.709.
-    '-vf', `scale=${input === 'jpeg' ? 'in_color_matrix=bt601:in_range=full:' : ''}out_color_matrix=bt709:out_range=tv,format=yuv420p`,
+    // up limited-range BT.709; raw frames already are.
+    ...(input === 'yuv' ? [] : ['-vf', input === 'jpeg' ? `scale=in_color_matrix=bt601:in_range=full:${TO_YUV.slice('scale='.length)}` : TO_YUV]),
     '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
     // Frames from the scale filter carry no primaries or transfer; write them into the stream itself.
     '-x264-params', 'colorprim=bt709:transfer=bt709:colormatrix=bt709',
@@ -35,33 +38,81 @@ export async function encodeFrames(jpegs: Buffer[], fps: number, out: string, si
     '-frames:v', String(jpegs.length), ...encoderArgs(fps, 'jpeg'), out], { input: jpegs, signal });
 }
 
-/** Encodes one picture held for `frames` frames into one segment. */
+/**
+ * Encodes one picture held for `frames` frames into one segment. The picture is converted to
+ * 4:2:0 once and the same raw frame is handed over `frames` times: ffmpeg's own looping would
+ * decode the PNG again for every frame.
+ */
 export async function encodeStill(png: string, frames: number, fps: number, out: string, signal?: AbortSignal): Promise<void> {
-  await run(ffmpegPath(), [...quiet, '-loop', '1', '-framerate', String(fps), '-i', png,
-    '-frames:v', String(frames), ...encoderArgs(fps), out], { signal });
+  const picture = await rawPicture(png, signal);
+  await encodeRaw(picture, Array<Buffer>(frames).fill(picture.data), fps, out, signal);
 }
 
 /**
- * Encodes a cross-fade: frame k is `(1 - alphas[k]) * a + alphas[k] * b`, computed here from the
- * two captured PNG pictures (the browser composites opacity the same way, in 8-bit sRGB) and
- * handed to ffmpeg as uncompressed PNGs.
+ * Encodes a cross-fade: frame k is `(1 - alphas[k]) * a + alphas[k] * b`. The two captured
+ * pictures are converted to 4:2:0 once (by the same filter as every other segment) and blended
+ * there: the conversion is linear, so blending the planes equals converting the blend (the
+ * browser composites opacity the same way, in 8-bit values). Raw frames go to ffmpeg as they
+ * are: no PNG to write or decode per frame.
  */
 export async function encodeBlend(a: string, b: string, alphas: number[], fps: number, out: string, signal?: AbortSignal): Promise<void> {
-  const from = PNG.sync.read(fs.readFileSync(a));
-  const to = PNG.sync.read(fs.readFileSync(b));
+  const [from, to] = await Promise.all([rawPicture(a, signal), rawPicture(b, signal)]);
   if (from.width !== to.width || from.height !== to.height) throw new Error('blend pictures differ in size');
-  function* frames() {
-    for (const alpha of alphas) {
-      const png = new PNG({ width: from.width, height: from.height });
-      const x = from.data;
-      const y = to.data;
-      const d = png.data;
-      for (let i = 0; i < d.length; i++) d[i] = x[i] + (y[i] - x[i]) * alpha + 0.5;
-      yield PNG.sync.write(png, { deflateLevel: 0, filterType: 0 });
-    }
+  await encodeRaw(from, alphas.map((alpha) => () => blendPlanes(from.data, to.data, alpha)), fps, out, signal);
+}
+
+/** Encodes raw yuv420p frames of one size (each given as is, or made when it is its turn). */
+async function encodeRaw(size: RawPicture, frames: (Buffer | (() => Buffer))[], fps: number, out: string, signal?: AbortSignal): Promise<void> {
+  function* input() {
+    for (const f of frames) yield typeof f === 'function' ? f() : f;
   }
-  await run(ffmpegPath(), [...quiet, '-f', 'image2pipe', '-c:v', 'png', '-framerate', String(fps), '-i', 'pipe:0',
-    '-frames:v', String(alphas.length), ...encoderArgs(fps), out], { input: frames(), signal });
+  await run(ffmpegPath(), [...quiet, '-f', 'image2pipe', '-frame_size', String(size.data.length), '-c:v', 'rawvideo',
+    '-pixel_format', 'yuv420p', '-video_size', `${size.width}x${size.height}`, '-framerate', String(fps), '-i', 'pipe:0',
+    '-frames:v', String(frames.length), ...encoderArgs(fps, 'yuv'), out], { input: input(), signal });
+}
+
+/** `(1 - alpha) * x + alpha * y`, byte by byte, in fixed point (alpha in steps of 1/256). */
+export function blendPlanes(x: Uint8Array, y: Uint8Array, alpha: number): Buffer {
+  const w = Math.round(Math.min(1, Math.max(0, alpha)) * 256);
+  const v = 256 - w;
+  const d = Buffer.allocUnsafe(x.length);
+  for (let i = 0; i < d.length; i++) d[i] = (x[i] * v + y[i] * w + 128) >> 8;
+  return d;
+}
+
+interface RawPicture {
+  width: number;
+  height: number;
+  /** yuv420p planes, limited-range BT.709. */
+  data: Buffer;
+}
+
+function readHead(file: string, bytes: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(bytes);
+    return head.subarray(0, fs.readSync(fd, head, 0, bytes, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+// A picture is usually held, and ends one cross-fade and starts the next: keep the last few.
+const recent = new Map<string, Promise<RawPicture>>();
+
+function rawPicture(png: string, signal?: AbortSignal): Promise<RawPicture> {
+  const hit = recent.get(png);
+  if (hit) return hit;
+  const converting = (async () => {
+    const { width = 0, height = 0 } = imageSize(readHead(png, 64));
+    const data = await run(ffmpegPath(), [...quiet, '-i', png, '-vf', TO_YUV, '-c:v', 'rawvideo', '-f', 'image2pipe', 'pipe:1'], { signal });
+    if (data.length !== (width * height * 3) / 2) throw new Error(`could not convert ${path.basename(png)} to yuv420p`);
+    return { width, height, data };
+  })();
+  converting.catch(() => recent.delete(png));
+  recent.set(png, converting);
+  while (recent.size > 4) recent.delete(recent.keys().next().value as string);
+  return converting;
 }
 
 /** Joins segments (a segment may be listed many times) by stream copy into a fast-start MP4. */

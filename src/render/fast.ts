@@ -1,4 +1,6 @@
+import os from 'node:os';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import type { makeCancelSignal, openBrowser } from '@remotion/renderer';
 import type { Deck } from '../deck/model.js';
 import { describeFrame, segmentsOf, thumbnailFrames, type Segment } from '../timing/frames.js';
@@ -89,23 +91,27 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   const report = (phase: FastProgress['phase'], done: number, total: number) =>
     job.onProgress({ phase, done, total, cached: phase === 'capture' ? cachedPictures : cachedSegments });
 
-  // Encoding runs one job at a time beside the capture (2 cores: one browser, one x264).
-  let encodeChain: Promise<void> = Promise.resolve();
+  // Encoding runs one job at a time beside the capture (2 cores: one browser, one x264), and
+  // as many jobs as there are cores once the capture is over.
+  const encoding = pLimit(1);
+  const jobs: Promise<void>[] = [];
   let encodeFailure: unknown = null;
   let encoded = 0;
   const encodeTotal = missingMotion.length + missingParts.length;
   const enqueue = (key: string, work: (out: string) => Promise<void>) => {
-    encodeChain = encodeChain.then(async () => {
-      if (encodeFailure || segmentsStore.has(key, 'mp4')) return;
-      try {
-        const tmp = tempName(segmentsStore.dir, key);
-        await work(tmp);
-        segmentsStore.put(key, 'mp4', { fromPath: tmp });
-        report('encode', ++encoded, encodeTotal);
-      } catch (err) {
-        encodeFailure = err;
-      }
-    });
+    jobs.push(
+      encoding(async () => {
+        if (encodeFailure || segmentsStore.has(key, 'mp4')) return;
+        try {
+          const tmp = tempName(segmentsStore.dir, key);
+          await work(tmp);
+          segmentsStore.put(key, 'mp4', { fromPath: tmp });
+          report('encode', ++encoded, encodeTotal);
+        } catch (err) {
+          encodeFailure = err;
+        }
+      }),
+    );
   };
 
   // A part is encoded as soon as every picture it needs is in the cache.
@@ -155,7 +161,8 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
       }
     },
   });
-  await encodeChain;
+  encoding.concurrency = Math.max(1, Math.min(job.concurrency, os.cpus().length));
+  await Promise.all(jobs);
   if (encodeFailure) throw encodeFailure;
 
   if (job.video) {
