@@ -1,4 +1,4 @@
-import { renderFrames, selectComposition, type makeCancelSignal, type openBrowser } from '@remotion/renderer';
+import { renderFrames, type makeCancelSignal, type openBrowser } from '@remotion/renderer';
 import type { Deck } from '../deck/model.js';
 
 type Browser = Awaited<ReturnType<typeof openBrowser>>;
@@ -12,6 +12,8 @@ export interface CaptureJob {
   resolution: string;
   /** Frames of `Talk` to capture, in order. */
   frames: number[];
+  /** Length of the whole talk, in frames. */
+  talkFrames: number;
   format: 'jpeg' | 'png';
   concurrency: number;
   cancelSignal: ReturnType<typeof makeCancelSignal>['cancelSignal'];
@@ -26,7 +28,24 @@ export async function captureFrames(job: CaptureJob): Promise<void> {
   if (job.frames.length === 0) return;
   const inputProps = { deck: job.deck, fps: job.fps, resolution: job.resolution, frames: job.frames };
   const common = { serveUrl: job.serveUrl, inputProps, puppeteerInstance: job.browser, browserExecutable: job.browserExecutable, logLevel: 'error' as const, chromeMode: 'headless-shell' as const };
-  const composition = await selectComposition({ ...common, id: 'Frames' });
+  // What `selectComposition` would compute (see framesMetadata in Root.tsx), known here already:
+  // asking the page for it costs a page load per pass.
+  const [width, height] = job.resolution.split('x').map(Number);
+  const composition = {
+    id: 'Frames',
+    width,
+    height,
+    fps: job.fps,
+    durationInFrames: Math.max(1, job.frames.length, job.talkFrames),
+    defaultProps: {},
+    props: inputProps,
+    defaultCodec: null,
+    defaultOutName: null,
+    defaultVideoImageFormat: null,
+    defaultPixelFormat: null,
+    defaultProResProfile: null,
+    defaultSampleRate: null,
+  };
   await renderFrames({
     ...common,
     composition,

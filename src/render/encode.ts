@@ -13,6 +13,7 @@ export const ENCODER = { preset: 'veryfast', crf: 18, bframes: 2, gopSeconds: 0.
 export const gopFrames = (fps: number) => Math.max(1, Math.round(fps * ENCODER.gopSeconds));
 
 /** RGB pictures become limited-range BT.709 4:2:0, the same way in every segment. */
+const COLOUR = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
 const TO_YUV = 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p';
 
 export function encoderArgs(fps: number, input: 'rgb' | 'jpeg' | 'yuv' = 'rgb'): string[] {
@@ -23,7 +24,7 @@ export function encoderArgs(fps: number, input: 'rgb' | 'jpeg' | 'yuv' = 'rgb'):
     // Screenshots are RGB (PNG) or full-range BT.601 YCbCr (JPEG, as JFIF defines it): both end
     // up limited-range BT.709; raw frames already are.
     ...(input === 'yuv' ? [] : ['-vf', input === 'jpeg' ? `scale=in_color_matrix=bt601:in_range=full:${TO_YUV.slice('scale='.length)}` : TO_YUV]),
-    '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
+    ...COLOUR,
     // Frames from the scale filter carry no primaries or transfer; write them into the stream itself.
     '-x264-params', 'colorprim=bt709:transfer=bt709:colormatrix=bt709',
     '-an', '-f', 'mp4',
@@ -40,12 +41,13 @@ export async function encodeFrames(jpegs: Buffer[], fps: number, out: string, si
 
 /**
  * Encodes one picture held for `frames` frames into one segment. The picture is converted to
- * 4:2:0 once and the same raw frame is handed over `frames` times: ffmpeg's own looping would
- * decode the PNG again for every frame.
+ * 4:2:0 once and handed over twice, at a frame rate at which the first copy lasts exactly
+ * `frames` frames: ffmpeg repeats it to keep the output's constant rate, and stops before the
+ * second. (Looping a PNG would decode it again for every frame.)
  */
 export async function encodeStill(png: string, frames: number, fps: number, out: string, signal?: AbortSignal): Promise<void> {
   const picture = await rawPicture(png, signal);
-  await encodeRaw(picture, Array<Buffer>(frames).fill(picture.data), fps, out, signal);
+  await encodeRaw(picture, [picture.data, picture.data], `${fps}/${frames}`, frames, fps, out, signal);
 }
 
 /**
@@ -58,17 +60,23 @@ export async function encodeStill(png: string, frames: number, fps: number, out:
 export async function encodeBlend(a: string, b: string, alphas: number[], fps: number, out: string, signal?: AbortSignal): Promise<void> {
   const [from, to] = await Promise.all([rawPicture(a, signal), rawPicture(b, signal)]);
   if (from.width !== to.width || from.height !== to.height) throw new Error('blend pictures differ in size');
-  await encodeRaw(from, alphas.map((alpha) => () => blendPlanes(from.data, to.data, alpha)), fps, out, signal);
+  const frames = alphas.map((alpha) => () => blendPlanes(from.data, to.data, alpha));
+  await encodeRaw(from, frames, String(fps), frames.length, fps, out, signal);
 }
 
-/** Encodes raw yuv420p frames of one size (each given as is, or made when it is its turn). */
-async function encodeRaw(size: RawPicture, frames: (Buffer | (() => Buffer))[], fps: number, out: string, signal?: AbortSignal): Promise<void> {
+/**
+ * Encodes `count` frames at `fps` from raw yuv420p frames of one size arriving at `inputRate`
+ * (each given as is, or made when it is its turn).
+ */
+async function encodeRaw(size: RawPicture, frames: (Buffer | (() => Buffer))[], inputRate: string, count: number, fps: number, out: string, signal?: AbortSignal): Promise<void> {
   function* input() {
     for (const f of frames) yield typeof f === 'function' ? f() : f;
   }
   await run(ffmpegPath(), [...quiet, '-f', 'image2pipe', '-frame_size', String(size.data.length), '-c:v', 'rawvideo',
-    '-pixel_format', 'yuv420p', '-video_size', `${size.width}x${size.height}`, '-framerate', String(fps), '-i', 'pipe:0',
-    '-frames:v', String(frames.length), ...encoderArgs(fps, 'yuv'), out], { input: input(), signal });
+    '-pixel_format', 'yuv420p', '-video_size', `${size.width}x${size.height}`, '-framerate', inputRate,
+    // Say what the planes are, or ffmpeg takes them for full range and squeezes them again.
+    ...COLOUR, '-i', 'pipe:0',
+    '-r', String(fps), '-fps_mode', 'cfr', '-frames:v', String(count), ...encoderArgs(fps, 'yuv'), out], { input: input(), signal });
 }
 
 /** `(1 - alpha) * x + alpha * y`, byte by byte, in fixed point (alpha in steps of 1/256). */

@@ -214,6 +214,7 @@ const captureCommon = (job: FastJob) => ({
   deck: job.deck,
   fps: job.timeline.fps,
   resolution: `${job.timeline.width}x${job.timeline.height}`,
+  talkFrames: job.timeline.durationInFrames,
   concurrency: job.concurrency,
   cancelSignal: job.cancelSignal,
 });

@@ -1,5 +1,5 @@
 import type { Deck, Slide } from '../deck/model.js';
-import { easeInOutCubic, easeOutCubic } from './easing.js';
+import { easeInOutCubic, easeOutCubic, progressAt } from './easing.js';
 import { stillFrame, type Span, type Timeline, type TimelineSlide } from './plan.js';
 
 /**
@@ -54,22 +54,33 @@ export const thumbnailFrames = (timeline: Timeline) => timeline.slides.map(still
  */
 export function describeFrame(deck: Deck, timeline: Timeline, f: number): string {
   const on = timeline.slides
-    .map((t, i) => ({ t, slide: deck.slides[i], i }))
+    .map((t, i) => ({ t, slide: deck.slides[i] }))
     .filter(({ t }) => f >= t.from && f < t.from + t.durationInFrames);
-  const parts = on.map(({ t, slide }) => ({ slide: visual(slide, t), at: stateAt(t, f - t.from) }));
-  const incoming = on.at(-1);
-  const transition =
-    on.length > 1 && incoming
-      ? { type: incoming.t.transitionIn.type, frames: incoming.t.transitionIn.frames, at: f - incoming.t.from }
-      : null;
+  const incoming = on.length > 1 ? on[on.length - 1] : undefined;
+  const progress = incoming ? transitionProgress(incoming.t, f) : 1;
+  // At the first frame of a transition the incoming slide is not drawn yet (faded out, pushed off
+  // screen or wiped away): the picture is the outgoing slide alone, as in its hold.
+  const shown = incoming && progress === 0 ? on.slice(0, -1) : on;
+  const parts = shown.map(({ t, slide }) => ({ slide: visual(slide), builds: buildState(t, f - t.from) }));
+  const transition = shown.length > 1 && incoming ? { type: incoming.t.transitionIn.type, progress } : null;
   return JSON.stringify({ parts, transition });
 }
 
-/** A slide's own frame, except that every frame after it settled is the same state. */
-const stateAt = (t: TimelineSlide, rel: number) => (rel >= t.settledAt ? 'settled' : rel);
+/** How far the transition into slide `t` has gone at talk frame `f` (its easing applied). */
+const transitionProgress = (t: TimelineSlide, f: number) => progressAt(f, t.from, t.transitionIn.frames, easeInOutCubic);
 
-/** What is drawn for a slide: its content without source positions, and its own animation. */
-function visual(slide: Slide, t: TimelineSlide) {
+/**
+ * The opacity of each of a slide's builds at its own frame `rel`, as the layouts compute it:
+ * frames that differ only in when they happen (the hold before a build and its first frame) are
+ * one picture. Once everything is in, the slide is `settled`.
+ */
+function buildState(t: TimelineSlide, rel: number): number[] | 'settled' {
+  const opacities = t.builds.map((b) => progressAt(rel, b, t.buildFrames, easeOutCubic));
+  return opacities.every((o) => o === 1) ? 'settled' : opacities;
+}
+
+/** What is drawn for a slide: its content without source positions. */
+function visual(slide: Slide) {
   const blocks = slide.blocks.map(({ line: _line, ...rest }) => {
     if ('column' in rest) {
       const { column: _column, ...image } = rest;
@@ -77,7 +88,7 @@ function visual(slide: Slide, t: TimelineSlide) {
     }
     return rest;
   });
-  return { layout: slide.layout, blocks, builds: t.builds, buildFrames: t.buildFrames, settledAt: t.settledAt, tIn: t.transitionIn.frames };
+  return { layout: slide.layout, blocks };
 }
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);

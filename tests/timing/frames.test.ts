@@ -112,6 +112,19 @@ describe('describeFrame', () => {
     expect(new Set(build.map(at)).size).toBe(bullets.buildFrames);
   });
 
+  it('describes the first frame of a blend after a hold as the held picture: it is captured once', () => {
+    let checked = 0;
+    segments.forEach((seg, k) => {
+      const before = segments[k - 1];
+      if (seg.kind !== 'blend' || before?.kind !== 'hold') return;
+      expect(at(seg.a)).toBe(at(before.frame));
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(30);
+    const pictures = new Set(distinctFrames(segments).map(at));
+    expect(pictures.size).toBeLessThan(distinctFrames(segments).length);
+  });
+
   it('describes different slides differently and identical slides alike, wherever they are', () => {
     const settled = timeline.slides.map((s) => at(s.from + s.settledAt));
     // Slides 15 and 16 (CODE REVIEW) show the same thing; only their notes differ.
@@ -131,8 +144,11 @@ describe('describeFrame', () => {
     expect(new5.durationInFrames).toBeGreaterThan(old5.durationInFrames);
     expect(edited.slides[5].from).toBe(timeline.slides[5].from + new5.durationInFrames - old5.durationInFrames);
 
-    // Where slide 5 is on screen, every frame looks different.
-    for (const rel of range(0, old5.durationInFrames)) expect(after(new5.from + rel)).not.toBe(at(old5.from + rel));
+    // Where slide 5 is on screen, every frame looks different. The first frame of its transition
+    // in does not show it yet: that frame is slide 4's held picture.
+    expect(new5.transitionIn.frames).toBeGreaterThan(0);
+    expect(after(new5.from)).toBe(after(edited.slides[3].from + edited.slides[3].settledAt));
+    for (const rel of range(1, old5.durationInFrames)) expect(after(new5.from + rel)).not.toBe(at(old5.from + rel));
 
     // Every other slide: its settled frame, and every frame of its sequence away from slide 5, is unchanged.
     const inSlide5 = (s: typeof new5, f: number) => f >= s.from && f < s.from + s.durationInFrames;
