@@ -5,6 +5,12 @@ import { talkreelCacheDir } from './root.js';
 
 export const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
+/** How much rendered pictures and segments may take on disk: TALKREEL_CACHE_MAX_MB, default 2048 each. */
+export const cacheLimitBytes = () => {
+  const mb = Number(process.env.TALKREEL_CACHE_MAX_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 2048) * 2 ** 20;
+};
+
 /**
  * A content-addressed store of rendered files (frames, video segments). Each entry is written
  * under a temporary name and renamed into place, with a sidecar holding its SHA-256; `get`
@@ -32,6 +38,9 @@ export class Store {
       const expected = fs.readFileSync(`${file}.sha256`, 'utf8').trim();
       if (sha256(fs.readFileSync(file)) === expected) {
         this.hits++;
+        // The modification time records the last use, for prune().
+        const now = new Date();
+        fs.utimesSync(file, now, now);
         return file;
       }
     } catch {
@@ -65,5 +74,47 @@ export class Store {
     const file = this.pathOf(key, ext);
     fs.rmSync(file, { force: true });
     fs.rmSync(`${file}.sha256`, { force: true });
+  }
+
+  /**
+   * Keeps the store under `maxBytes` by removing the entries used least recently (down to 80% of
+   * the limit, so that the next render does not prune again at once), and removes temporary files
+   * that a killed run left more than an hour ago. Files in `keep` stay whatever their age.
+   */
+  prune(maxBytes: number, keep: ReadonlySet<string> = new Set()): { removed: number; bytes: number } {
+    const entries: { file: string; size: number; used: number }[] = [];
+    const hourAgo = Date.now() - 3600_000;
+    for (const sub of fs.readdirSync(this.dir)) {
+      const dir = path.join(this.dir, sub);
+      let names: string[];
+      try {
+        names = fs.readdirSync(dir);
+      } catch {
+        continue; // not a folder
+      }
+      for (const name of names) {
+        const file = path.join(dir, name);
+        const stat = fs.statSync(file, { throwIfNoEntry: false });
+        if (!stat) continue;
+        if (name.endsWith('.tmp')) {
+          if (stat.mtimeMs < hourAgo) fs.rmSync(file, { force: true });
+        } else if (!name.endsWith('.sha256')) {
+          entries.push({ file, size: stat.size, used: stat.mtimeMs });
+        }
+      }
+    }
+    let bytes = entries.reduce((n, e) => n + e.size, 0);
+    let removed = 0;
+    if (bytes <= maxBytes) return { removed, bytes };
+    entries.sort((x, y) => x.used - y.used);
+    for (const e of entries) {
+      if (bytes <= maxBytes * 0.8) break;
+      if (keep.has(e.file)) continue;
+      fs.rmSync(`${e.file}.sha256`, { force: true });
+      fs.rmSync(e.file, { force: true });
+      bytes -= e.size;
+      removed++;
+    }
+    return { removed, bytes };
   }
 }

@@ -5,7 +5,7 @@ import type { makeCancelSignal, openBrowser } from '@remotion/renderer';
 import type { Deck } from '../deck/model.js';
 import { describeFrame, segmentsOf, thumbnailFrames, type Segment } from '../timing/frames.js';
 import type { Timeline } from '../timing/plan.js';
-import { sha256, Store } from './cache.js';
+import { cacheLimitBytes, sha256, Store } from './cache.js';
 import { captureFrames, JPEG_QUALITY } from './capture.js';
 import { concatSegments, ENCODER, encodeBlend, encodeFrames, encodeStill, gopFrames, tempName } from './encode.js';
 import { renderKey } from './render-key.js';
@@ -165,14 +165,18 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   await Promise.all(jobs);
   if (encodeFailure) throw encodeFailure;
 
+  let files: string[] = [];
   if (job.video) {
-    const files = planned.flatMap((p) => {
+    files = planned.flatMap((p) => {
       if (p.kind === 'motion') return [mustGet(segmentsStore, p.key)];
       return p.parts.flatMap((part) => Array<string>(part.repeat).fill(mustGet(segmentsStore, part.key)));
     });
     await concatSegments(files, job.video, job.metadata, job.signal);
   }
   const thumbnails = stills.map((f) => mustGet(pictures, frameKey(f), 'png'));
+  // The cache is kept under its size limit, never at the cost of what this render returns.
+  const keep = new Set([...thumbnails, ...files]);
+  for (const store of [pictures, segmentsStore]) store.prune(cacheLimitBytes(), keep);
   return { thumbnails, captured, cachedFrames: cachedPictures, encodedSegments: encoded, cachedSegments };
 }
 

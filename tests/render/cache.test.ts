@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sha256, Store } from '../../src/render/cache.js';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-cache-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const key = (n: number) => sha256(`entry ${n}`);
+const age = (file: string, secondsAgo: number) => {
+  const t = new Date(Date.now() - secondsAgo * 1000);
+  fs.utimesSync(file, t, t);
+};
+
+describe('Store', () => {
+  it('returns an intact entry and drops one whose bytes changed', () => {
+    const store = new Store('intact', root);
+    const file = store.put(key(1), 'bin', { data: Buffer.from('hello') });
+    expect(store.get(key(1), 'bin')).toBe(file);
+    fs.writeFileSync(file, 'hellO');
+    expect(store.get(key(1), 'bin')).toBeNull();
+    expect(fs.existsSync(file)).toBe(false);
+    expect(fs.existsSync(`${file}.sha256`)).toBe(false);
+  });
+
+  it('prunes the least recently used entries down to 80% of the limit, keeping what it is told to', () => {
+    const store = new Store('prune', root);
+    // Ten entries of 1000 bytes, entry n last used n minutes ago.
+    const files = Array.from({ length: 10 }, (_, n) => store.put(key(n), 'bin', { data: Buffer.alloc(1000, n) }));
+    files.forEach((f, n) => age(f, 60 * n));
+    // Using an entry makes it the most recent.
+    expect(store.get(key(9), 'bin')).toBe(files[9]);
+
+    expect(store.prune(20_000)).toEqual({ removed: 0, bytes: 10_000 });
+    const result = store.prune(5000, new Set([files[8]]));
+    // Down to 4000 bytes: the oldest go first (7, 6, 5, 4, 3, 2), 8 is kept, 9 was just used.
+    expect(result).toEqual({ removed: 6, bytes: 4000 });
+    const left = files.map((f, n) => (fs.existsSync(f) ? n : -1)).filter((n) => n >= 0);
+    expect(left).toEqual([0, 1, 8, 9]);
+    for (const n of left) expect(store.get(key(n), 'bin')).toBe(files[n]);
+    for (const f of files) if (!fs.existsSync(f)) expect(fs.existsSync(`${f}.sha256`)).toBe(false);
+  });
+
+  it('removes temporary files a killed run left more than an hour ago, and only those', () => {
+    const store = new Store('temp', root);
+    const file = store.put(key(1), 'bin', { data: Buffer.from('x') });
+    const old = `${file}.1234.abcd.tmp`;
+    const fresh = `${file}.5678.ef01.tmp`;
+    fs.writeFileSync(old, 'partial');
+    fs.writeFileSync(fresh, 'being written');
+    age(old, 2 * 3600);
+    store.prune(1 << 30);
+    expect(fs.existsSync(old)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+    expect(store.get(key(1), 'bin')).toBe(file);
+  });
+});
