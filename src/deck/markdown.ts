@@ -2,6 +2,8 @@ import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { classifyHtml, SLOT } from './html.js';
+import { readImageKeywords, type Comment } from './marp.js';
 import type { Block, Diagnostic, Run } from './model.js';
 
 type Problem = Omit<Diagnostic, 'file'>;
@@ -9,8 +11,17 @@ type Problem = Omit<Diagnostic, 'file'>;
 export interface SlideBody {
   blocks: Block[];
   notes: string;
+  /** Every HTML comment of the slide, in order (Marp reads directives from them). */
+  comments: Comment[];
   problems: Problem[];
 }
+
+export interface BodyOptions {
+  /** Read Marp's image keywords (`![bg right w:300](...)`). */
+  marp?: boolean;
+}
+
+type ImageBlock = Extract<Block, { type: 'image' }>;
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 const COMMENT = /^<!--([\s\S]*?)-->$/;
@@ -23,13 +34,23 @@ const ATTRIBUTION = /^\s*[—–―-]{1,2}\s*/;
  * Speaker notes are the slide's last HTML comment (Slidev's and Marp's rule). Any other raw HTML is
  * kept as literal text, never interpreted: a deck cannot inject markup or scripts into the page.
  */
-export function parseSlideBody(body: string, firstLine: number): SlideBody {
+export function parseSlideBody(body: string, firstLine: number, options: BodyOptions = {}): SlideBody {
   const tree = processor.parse(body) as Root;
   const problems: Problem[] = [];
   const blocks: Block[] = [];
-  const comments: string[] = [];
+  const comments: Comment[] = [];
   const lineOf = (node: Nodes) => (node.position?.start.line ?? 1) + firstLine - 1;
   const colOf = (node: Nodes) => node.position?.start.column ?? 1;
+  const warn = (code: string, message: string, node: Nodes) =>
+    problems.push({ severity: 'warning', code, message, line: lineOf(node), column: colOf(node) });
+  const image = (img: Extract<PhrasingContent, { type: 'image' }>): ImageBlock => {
+    const block: ImageBlock = { type: 'image', path: img.url, src: '', alt: img.alt ?? '', line: lineOf(img), column: colOf(img) };
+    if (!options.marp) return block;
+    const k = readImageKeywords(block.alt);
+    for (const word of k.ignored) warn('unsupported-image', `Marp image keyword \`${word}\` is not applied; the picture is shown without it`, img);
+    const { ignored: _ignored, ...keywords } = k;
+    return Object.assign(block, Object.fromEntries(Object.entries(keywords).filter(([, v]) => v !== undefined)));
+  };
 
   const visit = (node: RootContent) => {
     const line = lineOf(node);
@@ -40,11 +61,25 @@ export function parseSlideBody(body: string, firstLine: number): SlideBody {
       case 'paragraph': {
         const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
         if (meaningful.length === 1 && meaningful[0].type === 'image') {
-          const img = meaningful[0];
-          blocks.push({ type: 'image', path: img.url, src: '', alt: img.alt ?? '', line, column: colOf(img) });
+          blocks.push(image(meaningful[0]));
           return;
         }
-        blocks.push({ type: 'paragraph', runs: runsOf(node.children), line });
+        // Marp: a line of images (`![bg](a) ![bg](b)`) is that many pictures; a background
+        // picture is never part of the text around it.
+        if (options.marp && meaningful.every((c) => c.type === 'image')) {
+          for (const img of meaningful) if (img.type === 'image') blocks.push(image(img));
+          return;
+        }
+        const children = options.marp
+          ? node.children.filter((c) => !(c.type === 'image' && /(^|\s)bg(\s|$)/.test(c.alt ?? '') && blocks.push(image(c))))
+          : node.children;
+        const runs = runsOf(children);
+        const text = plainText(runs).trim();
+        if (SLOT.test(text)) {
+          warn('unsupported-component', `Slidev slot \`${text}\`: columns are not drawn side by side; their content follows one another`, node);
+          return;
+        }
+        if (text !== '' || children.length === node.children.length) blocks.push({ type: 'paragraph', runs, line });
         return;
       }
       case 'list':
@@ -70,8 +105,33 @@ export function parseSlideBody(body: string, firstLine: number): SlideBody {
         return;
       case 'html': {
         const comment = COMMENT.exec(node.value.trim());
-        if (comment) comments.push(comment[1].trim());
-        else blocks.push({ type: 'paragraph', runs: [{ text: node.value }], line });
+        if (comment) {
+          comments.push({ text: comment[1].trim(), raw: comment[1], line, column: colOf(node) });
+          return;
+        }
+        const html = classifyHtml(node.value);
+        const keep = (text: string) => text && blocks.push({ type: 'paragraph', runs: [{ text }], line });
+        switch (html.kind) {
+          case 'script':
+            warn('unsupported-html', `a <${html.tag}> block is never run or applied; it is left out`, node);
+            return;
+          case 'component':
+            warn('unsupported-component', `Vue component <${html.tag}> is not drawn; only its text is shown`, node);
+            keep(html.text);
+            return;
+          case 'click':
+            warn('unsupported-animation', `<${html.tag}> click animations are not played (only list items build); the content is shown at once`, node);
+            keep(html.text);
+            return;
+          case 'list-build':
+            keep(html.text);
+            return;
+          case 'closing':
+            return;
+          case 'literal':
+            blocks.push({ type: 'paragraph', runs: [{ text: node.value }], line });
+            return;
+        }
         return;
       }
       case 'thematicBreak':
@@ -89,7 +149,7 @@ export function parseSlideBody(body: string, firstLine: number): SlideBody {
     }
   };
   for (const node of tree.children) visit(node);
-  return { blocks, notes: comments.at(-1) ?? '', problems };
+  return { blocks, notes: comments.at(-1)?.text ?? '', comments, problems };
 }
 
 function phrasingIn(node: Nodes): PhrasingContent[] {

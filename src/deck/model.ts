@@ -50,12 +50,32 @@ export const blockSchema = z.discriminatedUnion('type', [
     alt: z.string(),
     line: z.number(),
     column: z.number(),
+    /** Marp's `![bg](...)`, Slidev's `background:` / `image-left` / `image-right`: behind or beside the slide. */
+    placement: z.enum(['background', 'left', 'right']).optional(),
+    /** How a background picture fills its area: `cover` (default) or `contain`. */
+    fit: z.enum(['cover', 'contain']).optional(),
+    /** Marp's `w:300` / `h:200`, in pixels of a 1280x720 slide (scaled with the frame). */
+    width: z.number().positive().optional(),
+    height: z.number().positive().optional(),
   }),
   z.object({ type: z.literal('code'), lang: z.string().optional(), value: z.string(), line: z.number() }),
 ]);
 export type Block = z.infer<typeof blockSchema>;
 
 export const durationSchema = z.union([z.literal('auto'), z.number().positive().max(3600)]);
+
+/** A CSS colour talkreel accepts: #hex, rgb()/rgba()/hsl()/hsla() with numbers, or a colour name. */
+export const COLOR = /^(#[0-9a-f]{3,8}|(rgb|rgba|hsl|hsla)\(\s*[\d.%\s,/deg-]+\)|[a-z]{3,30})$/i;
+export const colorSchema = z.string().regex(COLOR);
+
+export const slideStyleSchema = z.object({
+  background: colorSchema.optional(),
+  color: colorSchema.optional(),
+  /** Small text at the top and bottom edge (Marp's `header` and `footer`). */
+  header: z.string().optional(),
+  footer: z.string().optional(),
+});
+export type SlideStyle = z.infer<typeof slideStyleSchema>;
 
 export const slideSchema = z.object({
   /** 1-based position in the deck. */
@@ -74,6 +94,8 @@ export const slideSchema = z.object({
   transition: transitionSchema.optional(),
   /** Words a viewer reads on the slide: drives the automatic duration. */
   words: z.number().int().nonnegative(),
+  /** Per-slide looks from Marp directives or Slidev options; absent for plain talkreel slides. */
+  style: slideStyleSchema.optional(),
 });
 export type Slide = z.infer<typeof slideSchema>;
 

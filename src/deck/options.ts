@@ -39,8 +39,23 @@ export const SLIDE_OPTIONS: Record<string, OptionSpec> = {
   transition,
 };
 
+/** A key (or value) talkreel itself does not take but Marp or Slidev does: the caller maps it. */
+export interface ForeignOption {
+  key: string;
+  value: unknown;
+  /** Position of the key, and of the value when there is one. */
+  line: number;
+  column: number;
+  valueLine: number;
+  valueColumn: number;
+}
+
+/** Says whether Marp or Slidev knows `key: value`, for keys or values talkreel does not take. */
+export type ForeignCheck = (key: string, value: unknown) => boolean;
+
 export interface ParsedOptions {
   values: Record<string, unknown>;
+  foreign: ForeignOption[];
   /** Source position of each key, for later messages. */
   positions: Record<string, { line: number; column: number }>;
   problems: Problem[];
@@ -50,8 +65,13 @@ export interface ParsedOptions {
  * Parses a YAML block and checks every key against `specs`. Problems are collected, never thrown:
  * each names the line and column of the offending key or value.
  */
-export function parseOptions(block: YamlBlock, specs: Record<string, OptionSpec>, where: string): ParsedOptions {
-  const out: ParsedOptions = { values: {}, positions: {}, problems: [] };
+export function parseOptions(
+  block: YamlBlock,
+  specs: Record<string, OptionSpec>,
+  where: string,
+  foreign: ForeignCheck = () => false,
+): ParsedOptions {
+  const out: ParsedOptions = { values: {}, foreign: [], positions: {}, problems: [] };
   const lineCounter = new LineCounter();
   // `date: 2015-11-07` must stay a string: the core schema has no timestamps.
   const doc = parseDocument(block.text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
@@ -87,7 +107,16 @@ export function parseOptions(block: YamlBlock, specs: Record<string, OptionSpec>
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const at = pos(keyNode?.range?.[0] ?? 0);
     const spec = specs[key];
+    const valueNode = pair.value as Node | null;
+    const value = valueNode && 'toJSON' in valueNode ? valueNode.toJSON() : null;
+    const valueAt = valueNode?.range ? pos(valueNode.range[0]) : at;
+    const asForeign = () => {
+      if (!foreign(key, value)) return false;
+      out.foreign.push({ key, value, ...at, valueLine: valueAt.line, valueColumn: valueAt.column });
+      return true;
+    };
     if (!spec) {
+      if (asForeign()) continue;
       out.problems.push({
         severity: 'error',
         code: 'unknown-option',
@@ -96,15 +125,14 @@ export function parseOptions(block: YamlBlock, specs: Record<string, OptionSpec>
       });
       continue;
     }
-    const valueNode = pair.value as Node | null;
-    const value = valueNode && 'toJSON' in valueNode ? valueNode.toJSON() : null;
     const checked = spec.schema.safeParse(value);
     if (!checked.success) {
+      if (asForeign()) continue;
       out.problems.push({
         severity: 'error',
         code: 'invalid-option',
         message: `${where}: \`${key}\` must be ${spec.accepts}, got ${JSON.stringify(value)}`,
-        ...(valueNode?.range ? pos(valueNode.range[0]) : at),
+        ...valueAt,
       });
       continue;
     }

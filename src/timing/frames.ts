@@ -88,7 +88,7 @@ function visual(slide: Slide) {
     }
     return rest;
   });
-  return { layout: slide.layout, blocks };
+  return { layout: slide.layout, style: slide.style, blocks };
 }
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);

@@ -86,7 +86,7 @@ describe('speaker notes and raw HTML', () => {
   });
 
   it.each([
-    ['an HTML block', '<script>alert(1)</script>'],
+    ['an HTML block', '<div onclick="alert(1)">hi</div>'],
     ['an inline tag', 'Hello <b onclick="x()">world</b>'],
     ['an image tag', '<img src=x onerror=alert(1)>'],
   ])('keeps %s as literal text in a paragraph run', (_name, html) => {
@@ -95,6 +95,12 @@ describe('speaker notes and raw HTML', () => {
     expect(slide.blocks[0].type).toBe('paragraph');
     if (slide.blocks[0].type !== 'paragraph') return;
     expect(slide.blocks[0].runs.map((r) => r.text).join('')).toBe(html);
+  });
+
+  it('leaves a <script> or <style> block out, with a warning naming its line', () => {
+    const { deck, diagnostics } = parse('# Start\n\n---\n\n# Code\n\n<script>alert(1)</script>\n\n<style>\nh1 { color: red }\n</style>\n');
+    expect(deck.slides[1].blocks.map(blockText)).toEqual(['Code']);
+    expect(diagnostics.map((d) => `${d.line} ${d.severity} ${d.code}`)).toEqual(['7 warning unsupported-html', '9 warning unsupported-html']);
   });
 });
 
