@@ -85,14 +85,21 @@ export function findPublicDir(from: string): string {
 
 function resolveImages(deck: Deck, deckDir: string, publicDir: string, diagnostics: Diagnostic[]): void {
   for (const slide of deck.slides) {
+    const dropped = new Set<Block>();
     for (const block of slide.blocks) {
       if (block.type !== 'image') continue;
-      const problem = (code: string, message: string) =>
-        diagnostics.push({ file: deck.file, severity: 'error', code, message, line: block.line, column: block.column });
+      const problem = (code: string, message: string, severity: Diagnostic['severity'] = 'error') =>
+        diagnostics.push({ file: deck.file, severity, code, message, line: block.line, column: block.column });
       const resolved = resolveImage(block, deckDir, publicDir);
-      if ('error' in resolved) problem(resolved.code, resolved.error);
-      else block.src = resolved.src;
+      if (!('error' in resolved)) block.src = resolved.src;
+      else if (resolved.code === 'image-remote' && block.placement) {
+        // A remote picture behind or beside a slide (common in Marp and Slidev decks) is decoration:
+        // the slide renders without it.
+        problem(resolved.code, `${resolved.error}; the slide is shown without it`, 'warning');
+        dropped.add(block);
+      } else problem(resolved.code, resolved.error);
     }
+    if (dropped.size > 0) slide.blocks = slide.blocks.filter((b) => !dropped.has(b));
   }
 }
 

@@ -101,6 +101,10 @@ export function parseSlideBody(body: string, firstLine: number, options: BodyOpt
         return;
       }
       case 'code':
+        // Slidev's ```ts {2|1-6|all}: lines highlighted click by click.
+        if (/\{[^}]*\|[^}]*\}/.test(node.meta ?? '')) {
+          warn('unsupported-animation', 'code lines highlighted click by click are not played; the whole code is shown', node);
+        }
         blocks.push({ type: 'code', lang: node.lang ?? undefined, value: node.value, line });
         return;
       case 'html': {
@@ -127,6 +131,9 @@ export function parseSlideBody(body: string, firstLine: number, options: BodyOpt
             keep(html.text);
             return;
           case 'closing':
+            return;
+          case 'wrapper':
+            warn('unsupported-html', `HTML layout tag <${html.tag}> is not drawn; the Markdown around it is shown`, node);
             return;
           case 'literal':
             blocks.push({ type: 'paragraph', runs: [{ text: node.value }], line });

@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { MARP_GLOBAL, MARP_LOCAL } from './dialects.js';
+import { looseValue } from './options.js';
 import type { RawSlide } from './split.js';
 
 /**
@@ -46,8 +47,9 @@ export function readDirectiveComment(comment: Comment): OptionEntry[] | null {
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!isMarpDirective(key)) return null;
-    const value = pair.value && 'toJSON' in (pair.value as object) ? (pair.value as { toJSON(): unknown }).toJSON() : null;
     const at = pos(pair.key);
+    const parsed = pair.value && 'toJSON' in (pair.value as object) ? (pair.value as { toJSON(): unknown }).toJSON() : null;
+    const value = looseValue(parsed, comment.raw, lineCounter.linePos((pair.key as Node).range?.[0] ?? 0).line - 1);
     const valueAt = pair.value ? pos(pair.value) : at;
     entries.push({ key, value, ...at, valueLine: valueAt.line, valueColumn: valueAt.column });
   }
@@ -77,7 +79,7 @@ export function readImageKeywords(alt: string): ImageKeywords {
     if (word === 'bg') out.placement ??= 'background';
     else if (bg && /^(left|right)(:\d+(\.\d+)?%)?$/.test(word)) {
       out.placement = word.startsWith('left') ? 'left' : 'right';
-      if (word.includes(':')) out.ignored.push(word.slice(word.indexOf(':')));
+      if (word.includes(':')) out.ignored.push(word);
     } else if (bg && (word === 'contain' || word === 'fit')) out.fit = 'contain';
     else if (bg && word === 'cover') out.fit = 'cover';
     else if (bg && (word === 'auto' || word === 'vertical' || /^\d+(\.\d+)?%$/.test(word))) out.ignored.push(word);

@@ -108,7 +108,7 @@ export function parseOptions(
     const at = pos(keyNode?.range?.[0] ?? 0);
     const spec = specs[key];
     const valueNode = pair.value as Node | null;
-    const value = valueNode && 'toJSON' in valueNode ? valueNode.toJSON() : null;
+    const value = looseValue(valueNode && 'toJSON' in valueNode ? valueNode.toJSON() : null, block.text, at.line - block.line);
     const valueAt = valueNode?.range ? pos(valueNode.range[0]) : at;
     const asForeign = () => {
       if (!foreign(key, value)) return false;
@@ -140,4 +140,14 @@ export function parseOptions(
     out.positions[key] = at;
   }
   return out;
+}
+
+/**
+ * `backgroundColor: #fff` is a key with a comment in strict YAML; Marp reads it as the colour
+ * (its loose YAML), so a value left empty by a `#...` comment is that text.
+ */
+export function looseValue(value: unknown, text: string, lineInBlock: number): unknown {
+  if (value !== null) return value;
+  const m = /^\s*[\w$-]+\s*:\s+(#[^\s#]+)\s*$/.exec(text.split('\n')[lineInBlock] ?? '');
+  return m ? m[1] : value;
 }

@@ -18,14 +18,15 @@ const MARP_ONLY = ['marp', 'headingDivider', 'paginate', 'header', 'footer', 'ba
 const SLIDEV_TIMER = /^\d+(\.\d+)?\s*(min|m|h|s)$/;
 const isSlidevTransition = (value: unknown) => typeof value === 'string' && value.split('|')[0].trim() in SLIDEV_TRANSITIONS;
 
+const isSpotDirective = (key: string) => key.startsWith('_') && MARP_LOCAL.includes(key.slice(1));
 const foreignDeckOption: ForeignCheck = (key, value) =>
-  [...MARP_GLOBAL, ...MARP_LOCAL, ...SLIDEV_DECK, ...SLIDEV_SLIDE].includes(key) && key !== 'transition'
+  ([...MARP_GLOBAL, ...MARP_LOCAL, ...SLIDEV_DECK, ...SLIDEV_SLIDE].includes(key) || isSpotDirective(key)) && key !== 'transition'
     ? true
     : key === 'transition'
       ? isSlidevTransition(value)
       : key === 'duration' && typeof value === 'string' && SLIDEV_TIMER.test(value.trim());
 const foreignSlideOption: ForeignCheck = (key, value) =>
-  key === 'transition' ? isSlidevTransition(value) : [...SLIDEV_SLIDE, ...MARP_LOCAL].includes(key);
+  key === 'transition' ? isSlidevTransition(value) : [...SLIDEV_SLIDE, ...MARP_LOCAL].includes(key) || isSpotDirective(key);
 
 /**
  * Markdown deck -> typed Deck. Pure: no file access, no rendering. Problems are collected, not
@@ -64,7 +65,7 @@ export function parseDeck(source: string, file = '<string>'): ParseResult {
       applyEntries([e], deckWide, ctx);
       if (deckWide.transition) options.transition = deckWide.transition;
     } else if (marp && MARP_LOCAL.includes(e.key)) carried.set(e.key, e);
-    else if (!marp && SLIDEV_SLIDE.includes(e.key)) firstSlide.push(e);
+    else if ((!marp && SLIDEV_SLIDE.includes(e.key)) || isSpotDirective(e.key)) firstSlide.push(e);
     else applyEntries([e], emptyExtras(), ctx);
   }
 
