@@ -6,9 +6,19 @@ import { QuoteLayout } from './layouts/Quote.js';
 import { StatementLayout } from './layouts/Statement.js';
 import { TitleLayout } from './layouts/Title.js';
 import type { LayoutProps } from './layouts/types.js';
+import { looksOf, LooksProvider } from './looks.js';
 
-/** Draws one slide with the layout it names or was given by the parser. */
-export const SlideView: React.FC<LayoutProps> = (props) => {
+/** Draws one slide with the layout it names or was given by the parser, in its own looks. */
+export const SlideView: React.FC<LayoutProps> = ({ slide, ...rest }) => {
+  const { slide: content, looks } = looksOf(slide);
+  return (
+    <LooksProvider looks={looks}>
+      <Layout slide={content} {...rest} />
+    </LooksProvider>
+  );
+};
+
+const Layout: React.FC<LayoutProps> = (props) => {
   switch (props.slide.layout) {
     case 'title':
       return <TitleLayout {...props} />;

@@ -23,7 +23,13 @@ export const ImageLayout: React.FC<LayoutProps> = ({ slide }) => {
       <div style={{ flex: 1, minHeight: 0, width: '100%', display: 'flex', gap: scaled(40, height), alignItems: 'center', justifyContent: 'center' }}>
         {images.map((img, i) =>
           img.src ? (
-            <Img key={i} src={img.src} alt={img.alt} style={{ maxWidth: `${100 / images.length}%`, maxHeight: '100%', objectFit: 'contain' }} />
+            <Img
+              key={i}
+              src={img.src}
+              alt={img.alt}
+              // Marp's w:/h: sizes are pixels of a 720-pixel-high slide.
+              style={{ maxWidth: `${100 / images.length}%`, maxHeight: '100%', objectFit: 'contain', width: img.width ? Math.round((img.width * height) / 720) : undefined, height: img.height ? Math.round((img.height * height) / 720) : undefined }}
+            />
           ) : (
             <div key={i} style={{ color: theme.colors.muted, fontSize: scaled(theme.size.small, height) }}>
               {img.alt || img.path}
