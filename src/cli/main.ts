@@ -3,10 +3,10 @@ import { DEFAULT_DECK, loadDeck } from '../deck/load.js';
 import { hasErrors } from '../deck/parse.js';
 import { TalkreelError } from '../errors.js';
 import { DeckError } from '../deck/errors.js';
-import type { RenderResult } from '../render/render-talk.js';
+import { strictDiagnostics } from '../deck/strict.js';
 import { planTimeline } from '../timing/plan.js';
 import { formatDiagnostics } from './diagnostics.js';
-import { makeProgressReporter } from './progress.js';
+import { clock, runRender, type RenderFlags } from './render-command.js';
 
 /** Argument parsing and printing only: the work is done by the library functions it calls. */
 const program = new Command()
@@ -24,9 +24,9 @@ const positiveInt = (name: string) => (value: string) => {
 
 program
   .command('render')
-  .description('render a deck to <out>/<deck>.mp4, <out>/thumbnails/NN-slug.png and <out>/manifest.json')
-  .argument('[deck]', 'the deck file', DEFAULT_DECK)
-  .option('-o, --out <dir>', 'output folder (default: out/<deck name>/)')
+  .description('render decks to <out>/<deck>.mp4, <out>/thumbnails/NN-slug.png and <out>/manifest.json')
+  .argument('[decks...]', `deck files, or folders of decks (default: ${DEFAULT_DECK})`)
+  .option('-o, --out <dir>', 'output folder (default: out/<deck name>/); with several decks, the folder that holds one folder per deck')
   .option('-r, --resolution <r>', '720p, 1080p, 1440p, 2160p or WIDTHxHEIGHT (default: the deck\'s, else 1080p)')
   .option('--fps <n>', 'frames per second (default: the deck\'s, else 30)', positiveInt('--fps'))
   .option('--slides <list>', 'render only these slides, e.g. 2,5-7')
@@ -35,82 +35,24 @@ program
   .addOption(new Option('--browser <path>', 'browser executable (default: $TALKREEL_BROWSER, else the bundled Chromium)'))
   .option('--concurrency <n>', 'browser tabs capturing frames at once', positiveInt('--concurrency'))
   .option('--exact', 'capture and encode every frame the plain Remotion way (slower; a reference)')
+  .option('--strict', 'treat warnings as errors: render nothing when the deck has any')
   .option('--json', 'print one JSON summary at the end, and no progress')
-  .action(async (deck: string, opts) => {
-    const controller = new AbortController();
-    // Remotion's own SIGINT handler ends the browser and exits with 130 at once, so say it now;
-    // renderTalk removes its staging folder on exit (outputs already in --out are untouched).
-    const interrupt = () => {
-      if (controller.signal.aborted) process.exit(130);
-      process.stderr.write('\ntalkreel: interrupted; earlier outputs were left as they were\n');
-      controller.abort();
-    };
-    process.on('SIGINT', interrupt);
-    process.on('SIGTERM', interrupt);
-    const progress = makeProgressReporter(!opts.json);
-    // Loaded here, not at start-up: `check` and `--help` need none of Remotion.
-    const { renderTalk } = await import('../render/render-talk.js');
-    try {
-      const result = await renderTalk({
-        deck,
-        out: opts.out,
-        resolution: opts.resolution,
-        fps: opts.fps,
-        slides: opts.slides,
-        video: opts.video,
-        thumbnails: opts.thumbnails,
-        browser: opts.browser,
-        concurrency: opts.concurrency,
-        exact: opts.exact,
-        signal: controller.signal,
-        onProgress: progress.onProgress,
-      });
-      progress.stop();
-      printResult(result, Boolean(opts.json));
-    } catch (err) {
-      progress.stop();
-      if (controller.signal.aborted) process.exit(130);
-      throw err;
-    } finally {
-      process.off('SIGINT', interrupt);
-      process.off('SIGTERM', interrupt);
-    }
-  });
+  .action((decks: string[], opts: RenderFlags) => runRender(decks, opts));
 
 program
   .command('check')
   .description('parse and validate a deck without rendering; prints FILE:LINE:COL CODE message')
   .argument('[deck]', 'the deck file', DEFAULT_DECK)
-  .action((deck: string) => {
-    const { deck: parsed, diagnostics } = loadDeck(deck);
+  .option('--strict', 'treat warnings as errors (exit 1 when there is any)')
+  .action((deck: string, opts: { strict?: boolean }) => {
+    const loaded = loadDeck(deck);
+    const parsed = loaded.deck;
+    const diagnostics = opts.strict ? strictDiagnostics(loaded.diagnostics) : loaded.diagnostics;
     if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics)}\n`);
     if (hasErrors(diagnostics)) process.exit(1);
     const t = planTimeline(parsed);
     process.stdout.write(`${parsed.file}: ${parsed.slides.length} slides, ${clock(t.durationInFrames / t.fps)} at ${t.fps} fps, ${t.width}x${t.height}\n`);
   });
-
-function printResult(result: RenderResult, json: boolean): void {
-  if (result.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(result.diagnostics)}\n`);
-  const m = result.manifest;
-  if (json) {
-    process.stdout.write(
-      `${JSON.stringify({ ok: true, outDir: result.outDir, video: result.video, thumbnails: result.thumbnails, manifest: result.manifestPath, slides: m.slides.length, durationInFrames: m.durationInFrames, durationInSeconds: m.durationInSeconds, fps: m.fps, width: m.width, height: m.height, renderSeconds: Math.round(result.seconds * 10) / 10, stats: result.stats })}\n`,
-    );
-    return;
-  }
-  const lines = [
-    `Rendered ${m.slides.length} slides (${clock(m.durationInSeconds)} at ${m.fps} fps, ${m.width}x${m.height}) in ${result.seconds.toFixed(1)} s`,
-    result.video ? `  video      ${result.video}` : null,
-    result.thumbnails.length ? `  thumbnails ${result.thumbnails.length} PNGs in ${result.outDir}/thumbnails` : null,
-    `  manifest   ${result.manifestPath}`,
-  ];
-  process.stdout.write(`${lines.filter(Boolean).join('\n')}\n`);
-}
-
-const clock = (seconds: number) => {
-  const s = Math.round(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-};
 
 try {
   await program.parseAsync(process.argv);

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { makeCancelSignal, openBrowser, renderMedia, renderStill, selectComposition } from '@remotion/renderer';
+import { makeCancelSignal, renderMedia, renderStill, selectComposition } from '@remotion/renderer';
 import { DEFAULT_DECK, loadDeck } from '../deck/load.js';
 import type { Deck, Diagnostic } from '../deck/model.js';
 import { hasErrors } from '../deck/parse.js';
 import { parseSlideSelection, selectSlides } from '../deck/select.js';
 import { DeckError } from '../deck/errors.js';
+import { strictDiagnostics } from '../deck/strict.js';
 import { TalkreelError, usageError } from '../errors.js';
 import { planTimeline, stillFrame, type Timeline } from '../timing/plan.js';
 import { parseResolution } from '../deck/model.js';
@@ -15,7 +16,7 @@ import { packageRoot } from './root.js';
 import { JPEG_QUALITY } from './capture.js';
 import { ENCODER } from './encode.js';
 import { renderFast } from './fast.js';
-import { bundleCompositions } from './bundle.js';
+import { openSession, type RenderSession } from './session.js';
 import { buildManifest, thumbnailName, type Manifest } from './manifest.js';
 import { commitOutputs, discardStaging, prepareOutDir } from './outputs.js';
 
@@ -35,6 +36,13 @@ export interface RenderOptions {
   concurrency?: number;
   /** Capture and encode every frame the plain Remotion way (a reference; slower). */
   exact?: boolean;
+  /** Treat warnings as errors: a deck with any problem renders nothing. */
+  strict?: boolean;
+  /**
+   * A bundle and browser to render with (see `openSession`), kept open for later renders; by
+   * default each call opens its own and closes it at the end.
+   */
+  session?: RenderSession;
   onProgress?: (progress: RenderProgress) => void;
   /** Aborting stops the render, ends the browser and ffmpeg and leaves `out` as it was. */
   signal?: AbortSignal;
@@ -88,6 +96,7 @@ export function planRender(options: RenderOptions): Plan {
   }
   const deckPath = options.deck ?? DEFAULT_DECK;
   const loaded = loadDeck(deckPath);
+  if (options.strict) loaded.diagnostics = strictDiagnostics(loaded.diagnostics);
   if (hasErrors(loaded.diagnostics)) throw new DeckError(loaded.diagnostics);
   let selection: number[] | undefined;
   if (options.slides !== undefined) {
@@ -109,7 +118,7 @@ export function planRender(options: RenderOptions): Plan {
     video,
     thumbnails,
     diagnostics: loaded.diagnostics,
-    browserExecutable: chooseBrowser(options.browser, packageRoot).executablePath,
+    browserExecutable: options.session ? options.session.browserExecutable : chooseBrowser(options.browser, packageRoot).executablePath,
   };
 }
 
@@ -128,21 +137,18 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
   const { cancelSignal, cancel } = makeCancelSignal();
   const onAbort = () => cancel();
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  let browser: Awaited<ReturnType<typeof openBrowser>> | null = null;
-  let opening: ReturnType<typeof openBrowser> | null = null;
+  let opening: Promise<RenderSession> | null = null;
   try {
-    // Bundling (webpack) and starting the browser are independent: do both at once.
-    report({ phase: 'bundle', done: 0, total: 100 });
+    let session = options.session;
+    if (!session) {
+      opening = openSession({ browser: options.browser, onProgress: report });
+      session = await opening;
+    }
+    const { serveUrl, browser } = session;
     const executablePath = plan.browserExecutable;
-    opening = openBrowser('chrome', { browserExecutable: executablePath, chromeMode: 'headless-shell', logLevel: 'error' });
-    opening.catch(() => {}); // awaited below; do not let an early failure go unhandled
-    const serveUrl = await bundleCompositions((p) => report({ phase: 'bundle', done: p, total: 100 }));
-    report({ phase: 'browser', done: 0, total: 1 });
-    browser = await opening;
     throwIfAborted(options.signal);
     const inputProps = { deck: plan.deck, fps: plan.timeline.fps, resolution: `${plan.timeline.width}x${plan.timeline.height}` };
     const common = { serveUrl, inputProps, puppeteerInstance: browser, browserExecutable: executablePath, logLevel: 'error' as const, chromeMode: 'headless-shell' as const };
-    report({ phase: 'browser', done: 1, total: 1 });
     const videoName = `${plan.deckName}.mp4`;
     const names: string[] = [];
     const thumbs: string[] = [];
@@ -229,9 +235,8 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     throw err;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    // A browser still starting when something failed is waited for, then closed: no orphans.
-    browser ??= opening ? await opening.catch(() => null) : null;
-    await browser?.close({ silent: true }).catch(() => {});
+    // A session this call opened is closed, even one still starting when something failed.
+    if (opening) await (await opening.catch(() => null))?.close();
     process.off('exit', removeStaging);
     discardStaging(staging);
   }
@@ -239,4 +244,10 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
 
 function throwIfAborted(signal: AbortSignal | undefined) {
   if (signal?.aborted) throw new TalkreelError('interrupted', 'render interrupted', 1);
+}
+
+/** Renders the PNG thumbnails only (no video) and returns their paths, in slide order. */
+export async function renderThumbnails(options: Omit<RenderOptions, 'video' | 'thumbnails'> = {}): Promise<string[]> {
+  const result = await renderTalk({ ...options, video: false, thumbnails: true });
+  return result.thumbnails;
 }

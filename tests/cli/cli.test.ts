@@ -5,7 +5,7 @@ describe('talkreel CLI', () => {
   it('--help lists the commands', async () => {
     const r = await talkreel(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/render \[options\] \[deck\]/);
+    expect(r.stdout).toMatch(/render \[options\] \[decks\.\.\.\]/);
     expect(r.stdout).toMatch(/check \[deck\]/);
   });
 

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import { DEFAULT_DECK } from '../deck/load.js';
+import { DeckError } from '../deck/errors.js';
+import { TalkreelError } from '../errors.js';
+import type { DeckOutcome } from '../render/render-decks.js';
+import type { RenderOptions, RenderResult } from '../render/render-talk.js';
+import { formatDiagnostics } from './diagnostics.js';
+import { makeProgressReporter } from './progress.js';
+
+export interface RenderFlags {
+  out?: string;
+  resolution?: string;
+  fps?: number;
+  slides?: string;
+  video: boolean;
+  thumbnails: boolean;
+  browser?: string;
+  concurrency?: number;
+  exact?: boolean;
+  json?: boolean;
+  strict?: boolean;
+}
+
+/** `talkreel render [decks...]`: one deck as before; several decks (or a folder) one after another. */
+export async function runRender(decks: string[], flags: RenderFlags): Promise<void> {
+  const controller = new AbortController();
+  // Remotion's own SIGINT handler ends the browser and exits with 130 at once, so say it now;
+  // renderTalk removes its staging folder on exit (outputs already in --out are untouched).
+  const interrupt = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\ntalkreel: interrupted; earlier outputs were left as they were\n');
+    controller.abort();
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+  const list = decks.length > 0 ? decks : [DEFAULT_DECK];
+  const several = list.length > 1 || list.some((d) => fs.statSync(d, { throwIfNoEntry: false })?.isDirectory());
+  const options: RenderOptions = {
+    resolution: flags.resolution,
+    fps: flags.fps,
+    slides: flags.slides,
+    video: flags.video,
+    thumbnails: flags.thumbnails,
+    browser: flags.browser,
+    concurrency: flags.concurrency,
+    exact: flags.exact,
+    strict: flags.strict,
+    signal: controller.signal,
+  };
+  // Loaded here, not at start-up: `check` and `--help` need none of Remotion.
+  try {
+    if (several) {
+      const { expandDecks, renderDecks } = await import('../render/render-decks.js');
+      let progress = makeProgressReporter(false);
+      const outcomes = await renderDecks(expandDecks(list), {
+        ...options,
+        out: flags.out,
+        onDeck: (deck, i, total) => {
+          if (!flags.json) process.stderr.write(`[${i + 1}/${total}] ${deck}\n`);
+          progress = makeProgressReporter(!flags.json);
+          return progress.onProgress;
+        },
+        onOutcome: (outcome) => {
+          progress.stop();
+          if (!flags.json) printOutcome(outcome);
+        },
+      });
+      const failed = outcomes.filter((o) => o.error);
+      if (flags.json) process.stdout.write(`${JSON.stringify({ ok: failed.length === 0, decks: outcomes.map(outcomeJson) })}\n`);
+      else process.stdout.write(`${outcomes.length - failed.length} of ${outcomes.length} decks rendered${failed.length ? `; failed: ${failed.map((o) => o.deck).join(', ')}` : ''}\n`);
+      if (failed.length > 0) process.exitCode = 1;
+      return;
+    }
+    const { renderTalk } = await import('../render/render-talk.js');
+    const progress = makeProgressReporter(!flags.json);
+    try {
+      const result = await renderTalk({ ...options, deck: list[0], out: flags.out, onProgress: progress.onProgress });
+      progress.stop();
+      printResult(result, Boolean(flags.json));
+    } finally {
+      progress.stop();
+    }
+  } catch (err) {
+    if (controller.signal.aborted) process.exit(130);
+    throw err;
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+}
+
+function printOutcome(o: DeckOutcome): void {
+  if (o.result) {
+    printResult(o.result, false);
+    return;
+  }
+  const err = o.error;
+  if (err instanceof DeckError) process.stderr.write(`${formatDiagnostics(err.diagnostics)}\n`);
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`talkreel: ${o.deck}: ${message}; nothing was rendered for this deck\n`);
+}
+
+const outcomeJson = (o: DeckOutcome) =>
+  o.result
+    ? { deck: o.deck, ok: true, outDir: o.outDir, video: o.result.video, thumbnails: o.result.thumbnails, manifest: o.result.manifestPath, renderSeconds: Math.round(o.result.seconds * 10) / 10 }
+    : {
+        deck: o.deck,
+        ok: false,
+        error: o.error instanceof Error ? o.error.message : String(o.error),
+        code: o.error instanceof TalkreelError ? o.error.code : 'failed',
+        diagnostics: o.error instanceof DeckError ? o.error.diagnostics : undefined,
+      };
+
+export function printResult(result: RenderResult, json: boolean): void {
+  if (result.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(result.diagnostics)}\n`);
+  const m = result.manifest;
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ ok: true, outDir: result.outDir, video: result.video, thumbnails: result.thumbnails, manifest: result.manifestPath, slides: m.slides.length, durationInFrames: m.durationInFrames, durationInSeconds: m.durationInSeconds, fps: m.fps, width: m.width, height: m.height, renderSeconds: Math.round(result.seconds * 10) / 10, stats: result.stats })}\n`,
+    );
+    return;
+  }
+  const lines = [
+    `Rendered ${m.slides.length} slides (${clock(m.durationInSeconds)} at ${m.fps} fps, ${m.width}x${m.height}) in ${result.seconds.toFixed(1)} s`,
+    result.video ? `  video      ${result.video}` : null,
+    result.thumbnails.length ? `  thumbnails ${result.thumbnails.length} PNGs in ${result.outDir}/thumbnails` : null,
+    `  manifest   ${result.manifestPath}`,
+  ];
+  process.stdout.write(`${lines.filter(Boolean).join('\n')}\n`);
+}
+
+export const clock = (seconds: number) => {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
