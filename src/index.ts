@@ -1,9 +1,21 @@
-/** talkreel's library API: the same functions the `talkreel` CLI calls. */
-export { loadDeck, type LoadedDeck, type LoadOptions } from './deck/load.js';
+/**
+ * talkreel's library API: the same functions the `talkreel` CLI calls.
+ *
+ *   import { loadDeck, planTimeline, renderTalk, renderThumbnails } from 'talkreel';
+ */
+export { loadDeck, DEFAULT_DECK, type LoadedDeck, type LoadOptions } from './deck/load.js';
 export { parseDeck, hasErrors, type ParseResult } from './deck/parse.js';
-export type { Deck, Slide, Block, Run, Diagnostic, Layout } from './deck/model.js';
+export type { Deck, Slide, SlideStyle, Block, Run, Diagnostic, Layout } from './deck/model.js';
 export { planTimeline, type Timeline, type TimelineSlide } from './timing/plan.js';
 export { DeckError } from './deck/errors.js';
-export { renderTalk, type RenderOptions, type RenderResult, type RenderProgress } from './render/render-talk.js';
+export {
+  renderTalk,
+  renderThumbnails,
+  type RenderOptions,
+  type RenderResult,
+  type RenderProgress,
+} from './render/render-talk.js';
+export { renderDecks, expandDecks, type DeckOutcome, type RenderDecksOptions } from './render/render-decks.js';
+export { openSession, type RenderSession, type SessionOptions } from './render/session.js';
 export { chooseBrowser } from './render/browser.js';
 export { TalkreelError } from './errors.js';

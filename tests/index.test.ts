@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+// By package name, as a library user imports it (package.json "exports" self-reference).
+import { DeckError, loadDeck, planTimeline, renderThumbnails, type Deck, type RenderOptions } from 'talkreel';
+import { fixture } from './helpers/cli.js';
+import { readPng } from './helpers/media.js';
+
+describe("the library API, imported from 'talkreel'", () => {
+  it('loads a deck and plans its timeline', () => {
+    const { deck, diagnostics } = loadDeck(fixture('small.md'));
+    const typed: Deck = deck;
+    expect(diagnostics).toEqual([]);
+    expect(typed.slides.map((s) => s.layout)).toEqual(['title', 'bullets', 'quote', 'closing']);
+    const timeline = planTimeline(deck);
+    expect([timeline.width, timeline.height, timeline.fps]).toEqual([640, 360, 30]);
+    expect(timeline.durationInFrames).toBe(4 * 60 - 3 * 15);
+  });
+
+  it('renderThumbnails renders the PNGs only and returns their paths', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-api-'));
+    const options: Omit<RenderOptions, 'video' | 'thumbnails'> = { deck: fixture('small.md'), out, slides: '2-3' };
+    const pngs = await renderThumbnails(options);
+    expect(pngs.map((p) => path.basename(p))).toEqual(['02-three-points.png', '03-simple-things-should-be-simple.png']);
+    for (const png of pngs) expect([readPng(png).width, readPng(png).height]).toEqual([640, 360]);
+    expect(fs.readdirSync(out).sort()).toEqual(['manifest.json', 'thumbnails']);
+  });
+
+  it('refuses a deck with errors with a DeckError that lists them, rendering nothing', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-api-')), 'never');
+    const failure = await renderThumbnails({ deck: fixture('bad.md'), out }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DeckError);
+    expect((failure as DeckError).diagnostics.map((d) => d.code)).toEqual(['invalid-option', 'invalid-option']);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
