@@ -16,6 +16,7 @@ export const {
   renderDecks,
   expandDecks,
   openSession,
+  watchDeck,
   chooseBrowser,
   DeckError,
   TalkreelError,

@@ -16,6 +16,7 @@ export {
   type RenderProgress,
 } from './render/render-talk.js';
 export { renderDecks, expandDecks, type DeckOutcome, type RenderDecksOptions } from './render/render-decks.js';
+export { watchDeck, type WatchEvent, type WatchOptions } from './render/watch.js';
 export { openSession, type RenderSession, type SessionOptions } from './render/session.js';
 export { chooseBrowser } from './render/browser.js';
 export { TalkreelError } from './errors.js';

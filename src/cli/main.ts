@@ -7,6 +7,7 @@ import { strictDiagnostics } from '../deck/strict.js';
 import { planTimeline } from '../timing/plan.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { clock, runRender, type RenderFlags } from './render-command.js';
+import { runWatch, type WatchFlags } from './watch-command.js';
 
 /** Argument parsing and printing only: the work is done by the library functions it calls. */
 const program = new Command()
@@ -38,6 +39,19 @@ program
   .option('--strict', 'treat warnings as errors: render nothing when the deck has any')
   .option('--json', 'print one JSON summary at the end, and no progress')
   .action((decks: string[], opts: RenderFlags) => runRender(decks, opts));
+
+program
+  .command('watch')
+  .description('render the thumbnails (and the video with --video) on every save of the deck; Ctrl-C stops')
+  .argument('[deck]', `the deck file (default: ${DEFAULT_DECK})`)
+  .option('-o, --out <dir>', 'output folder (default: out/<deck name>/)')
+  .option('-r, --resolution <r>', '720p, 1080p, 1440p, 2160p or WIDTHxHEIGHT (default: the deck\'s, else 1080p)')
+  .option('--fps <n>', 'frames per second (default: the deck\'s, else 30)', positiveInt('--fps'))
+  .option('--video', 'render the MP4 too')
+  .addOption(new Option('--browser <path>', 'browser executable (default: $TALKREEL_BROWSER, else the bundled Chromium)'))
+  .option('--concurrency <n>', 'browser tabs capturing frames at once', positiveInt('--concurrency'))
+  .option('--strict', 'treat warnings as errors')
+  .action((deck: string | undefined, opts: WatchFlags) => runWatch(deck, opts));
 
 program
   .command('check')
