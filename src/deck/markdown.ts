@@ -70,9 +70,9 @@ export function parseSlideBody(body: string, firstLine: number, options: BodyOpt
           for (const img of meaningful) if (img.type === 'image') blocks.push(image(img));
           return;
         }
-        const children = options.marp
-          ? node.children.filter((c) => !(c.type === 'image' && /(^|\s)bg(\s|$)/.test(c.alt ?? '') && blocks.push(image(c))))
-          : node.children;
+        const isBackground = (c: PhrasingContent) => options.marp === true && c.type === 'image' && /(^|\s)bg(\s|$)/.test(c.alt ?? '');
+        for (const c of node.children) if (c.type === 'image' && isBackground(c)) blocks.push(image(c));
+        const children = node.children.filter((c) => !isBackground(c));
         const runs = runsOf(children);
         const text = plainText(runs).trim();
         if (SLOT.test(text)) {

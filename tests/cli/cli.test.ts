@@ -1,12 +1,17 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { talkreel } from '../helpers/cli.js';
+import { expandDecks } from '../../src/render/render-decks.js';
+import { fixture, talkreel } from '../helpers/cli.js';
 
 describe('talkreel CLI', () => {
   it('--help lists the commands', async () => {
     const r = await talkreel(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/render \[options\] \[decks\.\.\.\]/);
-    expect(r.stdout).toMatch(/check \[deck\]/);
+    expect(r.stdout).toMatch(/check \[options\] \[deck\]/);
+    expect(r.stdout).toMatch(/watch \[options\] \[deck\]/);
   });
 
   it('render --help lists every render option', async () => {
@@ -33,5 +38,30 @@ describe('talkreel CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no executable browser at \/no\/such\/chrome/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('check prints every warning of a Marp deck with its line and caret, and passes', async () => {
+    const r = await talkreel(['check', fixture('marp-basics.md')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/marp-basics\.md:3:1 warning unsupported-option Marp directive `theme` is not applied/);
+    expect(r.stderr).toContain('  3 | theme: gaia\n      ^');
+    expect(r.stdout).toMatch(/marp-basics\.md: 7 slides/);
+  });
+
+  it('--strict makes warnings errors: check exits 1, render renders nothing', async () => {
+    const checked = await talkreel(['check', '--strict', fixture('marp-basics.md')]);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toMatch(/marp-basics\.md:3:1 error unsupported-option/);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-strict-')), 'never');
+    const rendered = await talkreel(['render', '--strict', fixture('marp-basics.md'), '--out', out]);
+    expect(rendered.code).toBe(1);
+    expect(rendered.stderr).toMatch(/5 error\(s\) in the deck; nothing was rendered/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('a folder stands for the decks in it, in name order', () => {
+    expect(expandDecks([path.dirname(fixture('small.md'))]).map((d) => path.basename(d))).toEqual(
+      ['bad.md', 'marp-basics.md', 'marp-heading-divider.md', 'slidev-layouts.md', 'slidev-starter.md', 'small.md'],
+    );
   });
 });
