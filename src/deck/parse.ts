@@ -19,12 +19,13 @@ const SLIDEV_TIMER = /^\d+(\.\d+)?\s*(min|m|h|s)$/;
 const isSlidevTransition = (value: unknown) => typeof value === 'string' && value.split('|')[0].trim() in SLIDEV_TRANSITIONS;
 
 const isSpotDirective = (key: string) => key.startsWith('_') && MARP_LOCAL.includes(key.slice(1));
-const foreignDeckOption: ForeignCheck = (key, value) =>
-  ([...MARP_GLOBAL, ...MARP_LOCAL, ...SLIDEV_DECK, ...SLIDEV_SLIDE].includes(key) || isSpotDirective(key)) && key !== 'transition'
-    ? true
-    : key === 'transition'
-      ? isSlidevTransition(value)
-      : key === 'duration' && typeof value === 'string' && SLIDEV_TIMER.test(value.trim());
+const DECK_FOREIGN = new Set([...MARP_GLOBAL, ...MARP_LOCAL, ...SLIDEV_DECK, ...SLIDEV_SLIDE]);
+/** Front matter keys (or values) that Marp or Slidev know and talkreel's own options do not take. */
+const foreignDeckOption: ForeignCheck = (key, value) => {
+  if (key === 'transition') return isSlidevTransition(value);
+  if (key === 'duration') return typeof value === 'string' && SLIDEV_TIMER.test(value.trim());
+  return DECK_FOREIGN.has(key) || isSpotDirective(key);
+};
 const foreignSlideOption: ForeignCheck = (key, value) =>
   key === 'transition' ? isSlidevTransition(value) : [...SLIDEV_SLIDE, ...MARP_LOCAL].includes(key) || isSpotDirective(key);
 

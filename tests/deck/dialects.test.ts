@@ -149,6 +149,11 @@ describe('what no tool knows is an error', () => {
     expect(where('---\ntransition: zoom-in\n---\n\n# A\n')).toEqual(['2:13 error invalid-option']);
   });
 
+  it('Slidev\'s talk timer (`duration: 35min`) is a warning, a talkreel duration that is no number an error', () => {
+    expect(where('---\nduration: 35min\n---\n\n# A\n')).toEqual(['2:1 warning unsupported-option']);
+    expect(where('---\nduration: soon\n---\n\n# A\n')).toEqual(['2:11 error invalid-option']);
+  });
+
   it('a comment with an unknown key in a Marp deck is a note, not a directive', () => {
     const { deck, diagnostics } = parse('---\nmarp: true\n---\n\n# A\n\n<!-- note: remember this -->\n');
     expect(diagnostics).toEqual([]);
