@@ -4,8 +4,8 @@ import type { Deck } from '../deck/model.js';
 type Browser = Awaited<ReturnType<typeof openBrowser>>;
 
 export interface CaptureJob {
-  serveUrl: string;
-  browser: Browser;
+  /** Opened on first use: nothing is started when there is nothing to capture. */
+  session: () => Promise<{ serveUrl: string; browser: Browser }>;
   browserExecutable: string | null;
   deck: Deck;
   fps: number;
@@ -26,8 +26,9 @@ export const JPEG_QUALITY = 92;
 /** Captures the given frames of the talk, each once, in one renderFrames pass over `Frames`. */
 export async function captureFrames(job: CaptureJob): Promise<void> {
   if (job.frames.length === 0) return;
+  const { serveUrl, browser } = await job.session();
   const inputProps = { deck: job.deck, fps: job.fps, resolution: job.resolution, frames: job.frames };
-  const common = { serveUrl: job.serveUrl, inputProps, puppeteerInstance: job.browser, browserExecutable: job.browserExecutable, logLevel: 'error' as const, chromeMode: 'headless-shell' as const };
+  const common = { serveUrl, inputProps, puppeteerInstance: browser, browserExecutable: job.browserExecutable, logLevel: 'error' as const, chromeMode: 'headless-shell' as const };
   // What `selectComposition` would compute (see framesMetadata in Root.tsx), known here already:
   // asking the page for it costs a page load per pass.
   const [width, height] = job.resolution.split('x').map(Number);

@@ -20,8 +20,8 @@ import { renderKey } from './render-key.js';
  * overlap: a segment is encoded as soon as its frames are in, while the browser captures on.
  */
 export interface FastJob {
-  serveUrl: string;
-  browser: Awaited<ReturnType<typeof openBrowser>>;
+  /** The bundle and browser to capture with; asked for only when something must be captured. */
+  session: () => Promise<{ serveUrl: string; browser: Awaited<ReturnType<typeof openBrowser>> }>;
   browserExecutable: string | null;
   deck: Deck;
   timeline: Timeline;
@@ -212,8 +212,7 @@ function mustGet(store: Store, key: string, ext = 'mp4'): string {
 }
 
 const captureCommon = (job: FastJob) => ({
-  serveUrl: job.serveUrl,
-  browser: job.browser,
+  session: job.session,
   browserExecutable: job.browserExecutable,
   deck: job.deck,
   fps: job.timeline.fps,

@@ -138,17 +138,16 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
   const onAbort = () => cancel();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   let opening: Promise<RenderSession> | null = null;
+  // The bundle and browser are opened when a picture is missing from the cache, not before: a
+  // render whose pictures are all cached never starts a browser.
+  const session = () => {
+    if (options.session) return Promise.resolve(options.session);
+    opening ??= openSession({ browser: options.browser, onProgress: report });
+    return opening;
+  };
   try {
-    let session = options.session;
-    if (!session) {
-      opening = openSession({ browser: options.browser, onProgress: report });
-      session = await opening;
-    }
-    const { serveUrl, browser } = session;
     const executablePath = plan.browserExecutable;
     throwIfAborted(options.signal);
-    const inputProps = { deck: plan.deck, fps: plan.timeline.fps, resolution: `${plan.timeline.width}x${plan.timeline.height}` };
-    const common = { serveUrl, inputProps, puppeteerInstance: browser, browserExecutable: executablePath, logLevel: 'error' as const, chromeMode: 'headless-shell' as const };
     const videoName = `${plan.deckName}.mp4`;
     const names: string[] = [];
     const thumbs: string[] = [];
@@ -158,6 +157,9 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     const thumbPath = (index: number) => path.join(staging, 'thumbnails', thumbnailName(plan.fullDeck, index));
 
     if (options.exact) {
+      const { serveUrl, browser } = await session();
+      const inputProps = { deck: plan.deck, fps: plan.timeline.fps, resolution: `${plan.timeline.width}x${plan.timeline.height}` };
+      const common = { serveUrl, inputProps, puppeteerInstance: browser, browserExecutable: executablePath, logLevel: 'error' as const, chromeMode: 'headless-shell' as const };
       const composition = await selectComposition({ ...common, id: 'Talk' });
       if (plan.video) {
         const total = composition.durationInFrames;
@@ -188,8 +190,11 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
       }
     } else {
       const result = await renderFast({
-        serveUrl,
-        browser,
+        session: async () => {
+          const { serveUrl, browser } = await session();
+          throwIfAborted(options.signal);
+          return { serveUrl, browser };
+        },
         browserExecutable: executablePath,
         deck: plan.deck,
         timeline: plan.timeline,
@@ -236,7 +241,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     // A session this call opened is closed, even one still starting when something failed.
-    if (opening) await (await opening.catch(() => null))?.close();
+    if (opening) await (await (opening as Promise<RenderSession>).catch(() => null))?.close();
     process.off('exit', removeStaging);
     discardStaging(staging);
   }
