@@ -18,5 +18,6 @@ export {
 export { renderDecks, expandDecks, type DeckOutcome, type RenderDecksOptions } from './render/render-decks.js';
 export { watchDeck, type WatchEvent, type WatchOptions } from './render/watch.js';
 export { openSession, type RenderSession, type SessionOptions } from './render/session.js';
+export { checkTextFit } from './render/visual-check.js';
 export { chooseBrowser } from './render/browser.js';
 export { TalkreelError } from './errors.js';

@@ -4,6 +4,7 @@ import { hasErrors } from '../deck/parse.js';
 import { TalkreelError } from '../errors.js';
 import { DeckError } from '../deck/errors.js';
 import { strictDiagnostics } from '../deck/strict.js';
+import { checkTextFit } from '../render/visual-check.js';
 import { planTimeline } from '../timing/plan.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { clock, runRender, type RenderFlags } from './render-command.js';
@@ -61,10 +62,11 @@ program
   .action((deck: string, opts: { strict?: boolean }) => {
     const loaded = loadDeck(deck);
     const parsed = loaded.deck;
-    const diagnostics = opts.strict ? strictDiagnostics(loaded.diagnostics) : loaded.diagnostics;
+    const t = hasErrors(loaded.diagnostics) ? null : planTimeline(parsed);
+    const found = t ? [...loaded.diagnostics, ...checkTextFit(parsed, t)].sort((a, b) => a.line - b.line || a.column - b.column) : loaded.diagnostics;
+    const diagnostics = opts.strict ? strictDiagnostics(found) : found;
     if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics)}\n`);
-    if (hasErrors(diagnostics)) process.exit(1);
-    const t = planTimeline(parsed);
+    if (!t || hasErrors(diagnostics)) process.exit(1);
     process.stdout.write(`${parsed.file}: ${parsed.slides.length} slides, ${clock(t.durationInFrames / t.fps)} at ${t.fps} fps, ${t.width}x${t.height}\n`);
   });
 

@@ -6,9 +6,8 @@ import React, { useMemo } from 'react';
 import { AbsoluteFill } from 'remotion';
 import type { TransitionName } from '../deck/model.js';
 import { easeInOutCubic } from '../timing/easing.js';
-import { SlideView } from '../slides/SlideView.js';
-import { theme } from '../slides/theme.js';
-import { ensureFonts } from './fonts.js';
+import { DeckTheme, SlideView, themeOf } from '../slides/SlideView.js';
+import { ensureFonts, useFontsReady } from './fonts.js';
 import { timelineOf, type TalkProps } from './props.js';
 
 ensureFonts();
@@ -23,30 +22,35 @@ const presentations: Record<Exclude<TransitionName, 'none'>, () => TransitionPre
 /** The whole talk: every slide for its time, joined by transitions (a TransitionSeries). */
 export const Talk: React.FC<TalkProps> = (props) => {
   const timeline = useMemo(() => timelineOf(props), [props]);
+  const ready = useFontsReady();
   const slides = props.deck.slides;
+  const background = themeOf(props.deck).colors.background;
+  if (!ready) return <AbsoluteFill style={{ background }} />;
   return (
-    <AbsoluteFill style={{ background: theme.colors.background }}>
-      <TransitionSeries>
-        {timeline.slides.flatMap((t, i) => {
-          const items: React.ReactNode[] = [];
-          const { type, frames } = t.transitionIn;
-          if (i > 0 && frames > 0 && type !== 'none') {
+    <AbsoluteFill style={{ background }}>
+      <DeckTheme deck={props.deck}>
+        <TransitionSeries>
+          {timeline.slides.flatMap((t, i) => {
+            const items: React.ReactNode[] = [];
+            const { type, frames } = t.transitionIn;
+            if (i > 0 && frames > 0 && type !== 'none') {
+              items.push(
+                <TransitionSeries.Transition
+                  key={`t${t.index}`}
+                  presentation={presentations[type]()}
+                  timing={linearTiming({ durationInFrames: frames, easing: easeInOutCubic })}
+                />,
+              );
+            }
             items.push(
-              <TransitionSeries.Transition
-                key={`t${t.index}`}
-                presentation={presentations[type]()}
-                timing={linearTiming({ durationInFrames: frames, easing: easeInOutCubic })}
-              />,
+              <TransitionSeries.Sequence key={`s${t.index}`} durationInFrames={t.durationInFrames} name={`${t.index}. ${t.title}`}>
+                <SlideView slide={slides[i]} builds={t.builds} buildFrames={t.buildFrames} deck={props.deck} />
+              </TransitionSeries.Sequence>,
             );
-          }
-          items.push(
-            <TransitionSeries.Sequence key={`s${t.index}`} durationInFrames={t.durationInFrames} name={`${t.index}. ${t.title}`}>
-              <SlideView slide={slides[i]} builds={t.builds} buildFrames={t.buildFrames} />
-            </TransitionSeries.Sequence>,
-          );
-          return items;
-        })}
-      </TransitionSeries>
+            return items;
+          })}
+        </TransitionSeries>
+      </DeckTheme>
     </AbsoluteFill>
   );
 };
@@ -54,14 +58,17 @@ export const Talk: React.FC<TalkProps> = (props) => {
 /** One slide alone, for Studio and stills: its whole sequence, builds included. */
 export const SingleSlide: React.FC<TalkProps & { index: number }> = ({ index, ...props }) => {
   const timeline = useMemo(() => timelineOf(props), [props]);
+  const ready = useFontsReady();
   const pos = props.deck.slides.findIndex((s) => s.index === index);
   const t = timeline.slides[pos];
-  if (!t) return null;
+  if (!t || !ready) return null;
   // Alone, the slide has no transition in: its builds start at its first frame.
   const shift = t.transitionIn.frames;
   return (
-    <AbsoluteFill style={{ background: theme.colors.background }}>
-      <SlideView slide={props.deck.slides[pos]} builds={t.builds.map((b) => b - shift)} buildFrames={t.buildFrames} />
+    <AbsoluteFill style={{ background: themeOf(props.deck).colors.background }}>
+      <DeckTheme deck={props.deck}>
+          <SlideView slide={props.deck.slides[pos]} builds={t.builds.map((b) => b - shift)} buildFrames={t.buildFrames} deck={props.deck} />
+      </DeckTheme>
     </AbsoluteFill>
   );
 };

@@ -33,7 +33,7 @@ const SILENT = new Set([
 
 const NOTES: Record<string, string> = {
   theme: 'talkreel draws every slide with its own theme',
-  paginate: 'page numbers are not drawn',
+  paginate: 'only `paginate: true` in the front matter numbers the slides',
   headingDivider: 'only `headingDivider` in the front matter splits slides',
   clicks: 'click steps are not played; only list items build',
   src: 'slides imported from another file are not included',

@@ -101,11 +101,18 @@ function resolveImages(deck: Deck, deckDir: string, publicDir: string, diagnosti
     }
     if (dropped.size > 0) slide.blocks = slide.blocks.filter((b) => !dropped.has(b));
   }
+  const logo = deck.logo;
+  if (logo) {
+    const resolved = resolveImage(logo, deckDir, publicDir);
+    if ('error' in resolved) {
+      diagnostics.push({ file: deck.file, severity: 'error', code: resolved.code, message: `logo: ${resolved.error}`, line: logo.line, column: logo.column });
+    } else logo.src = resolved.src;
+  }
 }
 
 type Resolved = { src: string } | { code: string; error: string };
 
-function resolveImage(block: Extract<Block, { type: 'image' }>, deckDir: string, publicDir: string): Resolved {
+function resolveImage(block: Pick<Extract<Block, { type: 'image' }>, 'path'>, deckDir: string, publicDir: string): Resolved {
   const ref = block.path.trim();
   if (/^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/i.test(ref)) return { src: ref };
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(ref)) {

@@ -10,6 +10,11 @@ export const LAYOUTS = ['title', 'bullets', 'quote', 'statement', 'image', 'link
 export const TRANSITIONS = ['fade', 'slide', 'wipe', 'none'] as const;
 export const RESOLUTIONS = { '720p': [1280, 720], '1080p': [1920, 1080], '1440p': [2560, 1440], '2160p': [3840, 2160] } as const;
 
+export const THEMES = ['dark', 'light'] as const;
+export type ThemeName = (typeof THEMES)[number];
+/** A CSS hex colour: #rgb or #rrggbb. */
+export const hexColorSchema = z.string().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i);
+
 export const layoutSchema = z.enum(LAYOUTS);
 export const transitionSchema = z.enum(TRANSITIONS);
 export type Layout = z.infer<typeof layoutSchema>;
@@ -108,6 +113,11 @@ export const deckOptionsSchema = z.object({
   resolution: z.string().default('1080p'),
   duration: durationSchema.default('auto'),
   transition: transitionSchema.default('fade'),
+  theme: z.enum(THEMES).default('dark'),
+  accent: hexColorSchema.optional(),
+  /** The logo as written in the deck; the loaded picture is `Deck.logo`. */
+  logo: z.string().optional(),
+  paginate: z.boolean().default(false),
 });
 export type DeckOptions = z.infer<typeof deckOptionsSchema>;
 
@@ -117,6 +127,8 @@ export const deckSchema = z.object({
   title: z.string(),
   options: deckOptionsSchema,
   slides: z.array(slideSchema),
+  /** The `logo:` picture, resolved like slide images (a data: URL once loaded). */
+  logo: z.object({ path: z.string(), src: z.string(), line: z.number(), column: z.number() }).optional(),
 });
 export type Deck = z.infer<typeof deckSchema>;
 

@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
-import { durationSchema, layoutSchema, parseResolution, transitionSchema, type Diagnostic } from './model.js';
+import { durationSchema, hexColorSchema, layoutSchema, THEMES, parseResolution, transitionSchema, type Diagnostic } from './model.js';
 import type { YamlBlock } from './split.js';
 
 type Problem = Omit<Diagnostic, 'file'>;
@@ -30,6 +30,14 @@ export const DECK_OPTIONS: Record<string, OptionSpec> = {
   },
   duration,
   transition,
+  theme: { schema: z.enum(THEMES), accepts: `one of ${THEMES.join(', ')}` },
+  accent: {
+    schema: hexColorSchema,
+    // YAML reads an unquoted `#` as the start of a comment, which leaves the value empty.
+    accepts: 'a CSS hex colour in quotes, such as "#ffd43b" (unquoted, YAML reads # as a comment)',
+  },
+  logo: { schema: z.string().min(1), accepts: 'the path of a PNG, JPEG, GIF, WebP or SVG picture' },
+  paginate: { schema: z.boolean(), accepts: 'true or false' },
 };
 
 export const SLIDE_OPTIONS: Record<string, OptionSpec> = {

@@ -6,6 +6,8 @@ import { parseSlideBody, type SlideBody } from './markdown.js';
 import { deckOptionsSchema, type Block, type Deck, type Diagnostic, type Layout, type Slide } from './model.js';
 import { DECK_OPTIONS, parseOptions, SLIDE_OPTIONS, type ForeignCheck } from './options.js';
 import { splitDeck } from './split.js';
+import { hex as contrast } from 'wcag-contrast';
+import { PALETTES, TEXT_ON } from '../slides/theme.js';
 
 export interface ParseResult {
   /** The deck as far as it could be read; do not render it when `diagnostics` hold an error. */
@@ -50,6 +52,19 @@ export function parseDeck(source: string, file = '<string>'): ParseResult {
   const options = deckOptionsSchema.parse(head.values);
   const marp = head.foreign.some((e) => MARP_ONLY.includes(e.key) && (e.key !== 'marp' || e.value === true));
   const ctx: ApplyContext = { tool: marp ? 'Marp' : 'Slidev', warned: new WeakSet(), problems: [] };
+  const accentAt = 'positions' in head ? head.positions.accent : undefined;
+  if (options.accent && accentAt) {
+    const palette = PALETTES[options.theme];
+    const worst = Math.min(...TEXT_ON.accent.map((bg) => contrast(options.accent!, palette[bg])));
+    if (worst < 4.5) {
+      report([{
+        severity: 'warning',
+        code: 'accent-contrast',
+        message: `accent ${options.accent} has a contrast of ${worst.toFixed(2)}:1 on the ${options.theme} theme's background; text in the accent colour needs 4.5:1 (WCAG AA) to be easy to read`,
+        ...accentAt,
+      }]);
+    }
+  }
 
   // Slidev's headmatter also configures the first slide; Marp's local directives in the front
   // matter apply from the first slide on.
@@ -135,7 +150,9 @@ export function parseDeck(source: string, file = '<string>'): ParseResult {
   const firstHeading = slides[0]?.blocks.find((b) => b.type === 'heading');
   const title = options.title ?? (firstHeading ? blockText(firstHeading) : slides[0]?.title) ?? 'Untitled talk';
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { deck: { file, title, options, slides }, diagnostics };
+  const logoAt = 'positions' in head ? head.positions.logo : undefined;
+  const logo = options.logo && logoAt ? { path: options.logo, src: '', ...logoAt } : undefined;
+  return { deck: { file, title, options, slides, ...(logo ? { logo } : {}) }, diagnostics };
 }
 
 /**

@@ -23,7 +23,8 @@ export function encoderArgs(fps: number, input: 'rgb' | 'jpeg' | 'yuv' = 'rgb'):
     '-bf', String(ENCODER.bframes), '-g', g, '-keyint_min', g, '-sc_threshold', '0', '-flags', '+cgop',
     // Screenshots are RGB (PNG) or full-range BT.601 YCbCr (JPEG, as JFIF defines it): both end
     // up limited-range BT.709; raw frames already are.
-    ...(input === 'yuv' ? [] : ['-vf', input === 'jpeg' ? `scale=in_color_matrix=bt601:in_range=full:${TO_YUV.slice('scale='.length)}` : TO_YUV]),
+    // JPEGs need swscale's accurate rounding: its fast path turns dark flat colours one code too dark.
+    ...(input === 'yuv' ? [] : ['-vf', input === 'jpeg' ? `scale=in_color_matrix=bt601:in_range=full:flags=accurate_rnd+full_chroma_int:${TO_YUV.slice('scale='.length)}` : TO_YUV]),
     ...COLOUR,
     // Frames from the scale filter carry no primaries or transfer; write them into the stream itself.
     '-x264-params', 'colorprim=bt709:transfer=bt709:colormatrix=bt709',

@@ -17,6 +17,7 @@ import { JPEG_QUALITY } from './capture.js';
 import { ENCODER } from './encode.js';
 import { renderFast } from './fast.js';
 import { openSession, type RenderSession } from './session.js';
+import { checkTextFit } from './visual-check.js';
 import { buildManifest, thumbnailName, type Manifest } from './manifest.js';
 import { commitOutputs, discardStaging, prepareOutDir } from './outputs.js';
 
@@ -105,6 +106,10 @@ export function planRender(options: RenderOptions): Plan {
     selection = parsed.slides;
   }
   const deck = selectSlides(loaded.deck, selection);
+  const timeline = planTimeline(deck, { fps: options.fps, resolution: options.resolution });
+  const fit = checkTextFit(deck, timeline);
+  const diagnostics = [...loaded.diagnostics, ...(options.strict ? strictDiagnostics(fit) : fit)].sort((a, b) => a.line - b.line || a.column - b.column);
+  if (hasErrors(diagnostics)) throw new DeckError(diagnostics);
   const video = options.video ?? true;
   const thumbnails = options.thumbnails ?? true;
   if (!video && !thumbnails) throw usageError('--no-video and --no-thumbnails together leave nothing to render');
@@ -114,10 +119,10 @@ export function planRender(options: RenderOptions): Plan {
     deckPath: loaded.path,
     deckName: path.basename(deckPath).replace(/\.[^.]+$/, ''),
     outDir: path.resolve(options.out ?? defaultOutDir(deckPath)),
-    timeline: planTimeline(deck, { fps: options.fps, resolution: options.resolution }),
+    timeline,
     video,
     thumbnails,
-    diagnostics: loaded.diagnostics,
+    diagnostics,
     browserExecutable: options.session ? options.session.browserExecutable : chooseBrowser(options.browser, packageRoot).executablePath,
   };
 }

@@ -1,25 +1,32 @@
 import React from 'react';
-import { AbsoluteFill, useVideoConfig } from 'remotion';
+import { AbsoluteFill, Img, useVideoConfig } from 'remotion';
+import { useSlideInfo, useTheme } from './context.js';
+import { contentArea } from './geometry.js';
 import { Edges, inkFor, Picture, useLooks } from './looks.js';
-import { theme } from './theme.js';
+import { SPACE, TYPE, scaled } from './theme.js';
 
 /**
- * Background and title-safe area shared by every layout. A slide's own looks (see looks.tsx) can
- * change its colours and put a picture behind it or beside it; the content then keeps the rest.
+ * Background, content area and footer shared by every layout. Content is clipped to the content
+ * area, which lies inside the 5% title-safe area: text that cannot fit (check warns) is cut
+ * there rather than drawn into the frame's edge. A slide's own looks (see looks.tsx) can change
+ * its colours and put a picture behind it or beside it; the content then keeps the other half.
  */
 export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'start' }> = ({ children, align = 'start' }) => {
   const { width, height } = useVideoConfig();
+  const theme = useTheme();
   const { style, background, side, dim } = useLooks();
   const ink = style.color ?? inkFor(style.background);
-  const padY = Math.round(height * theme.safe.y);
-  const padX = Math.round(width * theme.safe.x);
   const half = Math.round(width / 2);
+  const chrome = { paginate: theme.paginate, logo: theme.logo !== null };
+  const area = contentArea(side ? half : width, height, chrome);
+  const footer = contentArea(width, height, chrome).footer;
+  const c = theme.colors;
   return (
     <AbsoluteFill
       className={ink ? 'talkreel-ink' : undefined}
       style={{
-        background: style.background ?? `radial-gradient(ellipse at 30% 20%, ${theme.colors.backgroundEdge} 0%, ${theme.colors.background} 70%)`,
-        color: ink ?? theme.colors.text,
+        background: style.background ?? c.background,
+        color: ink ?? c.text,
         fontFamily: theme.font.family,
         overflow: 'hidden',
       }}
@@ -29,36 +36,77 @@ export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'st
       {background ? <Picture image={background} style={{ inset: 0, width: '100%', height: '100%' }} /> : null}
       {background && dim ? <AbsoluteFill style={{ background: ink ? 'rgba(255,255,255,0.6)' : 'rgba(11,18,32,0.6)' }} /> : null}
       {side ? <Picture image={side} style={{ top: 0, bottom: 0, [side.placement === 'left' ? 'left' : 'right']: 0, width: half, height: '100%' }} /> : null}
-      <AbsoluteFill
+      <div
         style={{
-          padding: `${padY}px ${padX}px`,
-          left: side?.placement === 'left' ? half : 0,
-          right: side?.placement === 'right' ? half : 0,
-          width: 'auto',
+          position: 'absolute',
+          left: area.left + (side?.placement === 'left' ? half : 0),
+          top: area.top,
+          width: area.width,
+          height: area.height,
+          overflow: 'hidden',
           display: 'flex',
           flexDirection: 'column',
-          justifyContent: 'center',
+          // `safe`: content taller than the area starts at its top instead of spilling above it.
+          justifyContent: 'safe center',
           alignItems: align === 'center' ? 'center' : 'stretch',
           textAlign: align === 'center' ? 'center' : 'left',
+          overflowWrap: 'anywhere',
         }}
       >
         {children}
-      </AbsoluteFill>
+      </div>
       <Edges style={style} />
+      {footer ? <Footer {...footer} /> : null}
     </AbsoluteFill>
   );
 };
 
-/** A short bar in the accent colour, under or beside headings. */
-export const AccentBar: React.FC<{ size: number; center?: boolean }> = ({ size, center }) => (
-  <div
-    style={{
-      width: size * 10,
-      height: Math.max(3, Math.round(size / 2)),
-      background: theme.colors.accent,
-      borderRadius: size,
-      margin: center ? `${size}px auto` : `${size}px 0`,
-      flexShrink: 0,
-    }}
-  />
-);
+const Footer: React.FC<{ top: number; height: number; left: number; width: number }> = ({ top, height: rowHeight, left, width }) => {
+  const { height } = useVideoConfig();
+  const theme = useTheme();
+  const info = useSlideInfo();
+  const size = scaled(TYPE.footer.max, height);
+  return (
+    <div
+      style={{
+        position: 'absolute',
+        top,
+        left,
+        width,
+        height: rowHeight,
+        display: 'flex',
+        alignItems: 'center',
+        gap: scaled(SPACE.s, height),
+        fontSize: size,
+        lineHeight: TYPE.footer.lineHeight,
+        fontWeight: TYPE.footer.weight,
+        color: theme.colors.muted,
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+      }}
+    >
+      {theme.logo ? <Img src={theme.logo} style={{ height: rowHeight, maxWidth: scaled(SPACE.logo * 4, height), objectFit: 'contain', flexShrink: 0 }} /> : null}
+      <div style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{theme.paginate ? info.talk : ''}</div>
+      {theme.paginate ? <div style={{ color: theme.colors.accent, fontVariantNumeric: 'tabular-nums' }}>{info.number}</div> : null}
+    </div>
+  );
+};
+
+/** A short bar in the accent colour, under or beside headings (its space is in geometry.barSpace). */
+export const AccentBar: React.FC<{ center?: boolean }> = ({ center }) => {
+  const { height } = useVideoConfig();
+  const theme = useTheme();
+  const gap = scaled(SPACE.bar.gap, height);
+  return (
+    <div
+      style={{
+        width: scaled(SPACE.bar.width, height),
+        height: scaled(SPACE.bar.thickness, height),
+        background: theme.colors.accent,
+        borderRadius: scaled(SPACE.bar.thickness, height),
+        margin: center ? `${gap}px auto` : `${gap}px 0`,
+        flexShrink: 0,
+      }}
+    />
+  );
+};

@@ -1,27 +1,45 @@
 import React from 'react';
-import type { Run } from '../deck/model';
-import { theme } from './theme';
+import type { Run } from '../deck/model.js';
+import { useTheme } from './context.js';
 
 /**
  * Inline text with its marks. Text is always rendered as React text nodes, so raw HTML from a
  * deck shows as the characters it is made of and never becomes markup.
  */
-export const Runs: React.FC<{ runs: Run[] }> = ({ runs }) => (
-  <>
-    {runs.map((run, i) => {
-      if (run.text === '\n') return <br key={i} />;
-      const style: React.CSSProperties = {
-        fontWeight: run.strong ? 700 : undefined,
-        fontStyle: run.em ? 'italic' : undefined,
-        fontFamily: run.code ? theme.font.mono : undefined,
-        color: run.href ? theme.colors.link : undefined,
-        overflowWrap: 'anywhere',
-      };
-      return (
-        <span key={i} style={style}>
-          {run.text}
-        </span>
-      );
-    })}
-  </>
+export const Runs: React.FC<{ runs: Run[] }> = ({ runs }) => {
+  const theme = useTheme();
+  return (
+    <>
+      {runs.map((run, i) => {
+        if (run.text === '\n') return <br key={i} />;
+        const style: React.CSSProperties = {
+          fontWeight: run.strong ? 700 : undefined,
+          fontStyle: run.em ? 'italic' : undefined,
+          fontFamily: run.code ? theme.font.mono : undefined,
+          color: run.href ? theme.colors.link : undefined,
+          overflowWrap: 'anywhere',
+        };
+        return (
+          <span key={i} style={style}>
+            {run.text}
+          </span>
+        );
+      })}
+    </>
+  );
+};
+
+/** One fitted text item: its size, line height, weight and space above, as geometry.ts counted them. */
+export const Text: React.FC<{
+  size: number;
+  lineHeight: number;
+  weight?: number;
+  before?: number;
+  color?: string;
+  style?: React.CSSProperties;
+  children: React.ReactNode;
+}> = ({ size, lineHeight, weight, before = 0, color, style, children }) => (
+  <div style={{ fontSize: size, lineHeight, fontWeight: weight, marginTop: before * size, color, flexShrink: 0, overflowWrap: 'anywhere', ...style }}>
+    {children}
+  </div>
 );

@@ -1,7 +1,8 @@
 import React, { createContext, useContext } from 'react';
 import { Img, useVideoConfig } from 'remotion';
 import type { Block, Slide, SlideStyle } from '../deck/model.js';
-import { scaled, theme } from './theme.js';
+import { useTheme } from './context.js';
+import { SAFE, scaled } from './theme.js';
 
 type ImageBlock = Extract<Block, { type: 'image' }>;
 
@@ -48,11 +49,12 @@ export const Picture: React.FC<{ image: ImageBlock; style: React.CSSProperties }
 /** Header and footer text, small and muted, at the top and bottom edge. */
 export const Edges: React.FC<{ style: SlideStyle }> = ({ style }) => {
   const { width, height } = useVideoConfig();
+  const theme = useTheme();
   if (!style.header && !style.footer) return null;
   const edge: React.CSSProperties = {
     position: 'absolute',
-    left: Math.round(width * theme.safe.x),
-    right: Math.round(width * theme.safe.x),
+    left: Math.round(width * SAFE.margin.x),
+    right: Math.round(width * SAFE.margin.x),
     fontFamily: theme.font.family,
     fontSize: scaled(30, height),
     color: style.color ?? inkFor(style.background) ?? theme.colors.muted,
@@ -61,7 +63,8 @@ export const Edges: React.FC<{ style: SlideStyle }> = ({ style }) => {
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   };
-  const inset = Math.round(height * 0.03);
+  // Inside the title-safe area, like talkreel's own footer.
+  const inset = Math.round(height * SAFE.titleSafe);
   return (
     <>
       {style.header ? <div style={{ ...edge, top: inset }}>{style.header}</div> : null}

@@ -1,38 +1,136 @@
+import { THEMES, type ThemeName } from '../deck/model.js';
+import { TIMING } from '../timing/plan.js';
+
+export { THEMES, type ThemeName };
+
 /**
- * The one theme every layout draws with: colours, type scale, spacing and motion timings.
+ * The design system every layout draws with: colours (a dark and a light palette), type scale,
+ * spacing and motion timings. Plain data, no React: the Node-side checks read it too.
  * Sizes are in pixels of a 1080-pixel-high frame; `scaled()` turns them into pixels of the actual
- * frame, so a slide looks the same at 720p and at 2160p.
+ * frame, so a slide looks the same at 360p and at 2160p.
  */
-export const theme = {
-  colors: {
+export interface Palette {
+  /** Flat: it keeps video free of gradient banding, and the title-safe test knows its colour. */
+  background: string;
+  /** Behind link addresses. */
+  panel: string;
+  /** Behind pictures drawn for a dark background, in the light theme. */
+  imagePanel: string;
+  text: string;
+  body: string;
+  muted: string;
+  accent: string;
+  link: string;
+}
+
+export const PALETTES: Record<ThemeName, Palette> = {
+  dark: {
     background: '#0b1220',
-    backgroundEdge: '#111c33',
     panel: '#1e293b',
+    imagePanel: '#0b1220',
     text: '#f1f5f9',
     body: '#e2e8f0',
-    muted: '#94a3b8',
+    muted: '#a3b1c6',
     accent: '#ffd43b',
-    secondary: '#4b8bbe',
     link: '#7cc4fa',
   },
-  font: {
-    family: 'Inter, "Open Sans", sans-serif',
-    mono: '"DejaVu Sans Mono", "Liberation Mono", monospace',
+  light: {
+    background: '#f8fafc',
+    panel: '#e2e8f0',
+    imagePanel: '#0f1a2e',
+    text: '#0f172a',
+    body: '#1e293b',
+    muted: '#475569',
+    accent: '#2b5f8a',
+    link: '#1d4ed8',
   },
-  /** Font sizes at 1080p. Body text stays at or above 1/24 of the frame height (45 px). */
-  size: {
-    hero: 150,
-    title: 96,
-    statement: 120,
-    quote: 68,
-    body: 52,
-    bodyMin: 45,
-    small: 42,
-  },
-  /** Title-safe margin as a share of the frame (5% is broadcast title-safe; a little more breathes). */
-  safe: { x: 0.07, y: 0.08 },
+};
+
+/**
+ * Which colour each piece of text is drawn in, and on which backgrounds it can appear: the
+ * contrast test checks every pair, and a custom accent is checked against the backgrounds.
+ */
+export const TEXT_ON: Record<keyof Palette, (keyof Palette)[]> = {
+  text: ['background'],
+  body: ['background'],
+  muted: ['background'],
+  accent: ['background'],
+  link: ['background', 'panel'],
+  background: [],
+  panel: [],
+  imagePanel: [],
+};
+
+/**
+ * Font sizes at 1080p: each text role shrinks from `max` down to `min` to fit its slide. Body
+ * text never goes below 45 px, 1/24 of the frame height (15 px in a 640x360 player); headings
+ * stay larger. The footer is the one smaller line (1/32 of the height).
+ */
+export const TYPE = {
+  hero: { max: 150, min: 72, weight: 800, lineHeight: 1.05 },
+  title: { max: 96, min: 60, weight: 800, lineHeight: 1.1 },
+  statement: { max: 150, min: 72, weight: 800, lineHeight: 1.1 },
+  closing: { max: 180, min: 72, weight: 800, lineHeight: 1.1 },
+  linkTitle: { max: 130, min: 72, weight: 800, lineHeight: 1.1 },
+  quote: { max: 76, min: 45, weight: 600, lineHeight: 1.3 },
+  body: { max: 58, min: 45, weight: 400, lineHeight: 1.3 },
+  /** A list with no heading over it carries the slide alone: it starts larger. */
+  list: { max: 76, min: 45, weight: 400, lineHeight: 1.3 },
+  lead: { max: 60, min: 45, weight: 400, lineHeight: 1.4 },
+  url: { max: 60, min: 45, weight: 400, lineHeight: 1.3 },
+  small: { max: 45, min: 45, weight: 400, lineHeight: 1.35 },
+  footer: { max: 34, min: 34, weight: 600, lineHeight: 1.2 },
+} as const;
+export type TypeRole = keyof typeof TYPE;
+
+export const FONT = {
+  family: 'Inter, "Open Sans", sans-serif',
+  mono: '"DejaVu Sans Mono", "Liberation Mono", monospace',
+};
+
+/** Spacing at 1080p. */
+export const SPACE = { xs: 12, s: 24, m: 40, l: 64, bar: { width: 120, thickness: 8, gap: 28 }, logo: 56 };
+
+/**
+ * Title-safe area (5% of each side: nothing is ever drawn outside it) and the content margin
+ * inside it, a little wider so slides breathe.
+ */
+export const SAFE = { titleSafe: 0.05, margin: { x: 0.07, y: 0.08 } };
+
+/** Motion: one easing and one set of durations for the whole talk (see src/timing). */
+export const MOTION = {
+  transitionSeconds: TIMING.transitionSeconds,
+  buildSeconds: TIMING.buildAnimSeconds,
+  buildStepSeconds: TIMING.buildStepSeconds,
+  transitionEasing: 'easeInOutCubic',
+  buildEasing: 'easeOutCubic',
 } as const;
 
-export type Theme = typeof theme;
+/** What a deck chooses about its look. */
+export interface Look {
+  theme: ThemeName;
+  accent?: string;
+  paginate: boolean;
+  logo: string | null;
+}
+
+export interface Theme {
+  name: ThemeName;
+  colors: Palette;
+  font: typeof FONT;
+  paginate: boolean;
+  logo: string | null;
+}
+
+export function makeTheme(look: Look): Theme {
+  const base = PALETTES[look.theme];
+  return {
+    name: look.theme,
+    colors: look.accent ? { ...base, accent: look.accent } : base,
+    font: FONT,
+    paginate: look.paginate,
+    logo: look.logo,
+  };
+}
 
 export const scaled = (px: number, height: number) => Math.round((px * height) / 1080);

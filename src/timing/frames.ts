@@ -61,9 +61,25 @@ export function describeFrame(deck: Deck, timeline: Timeline, f: number): string
   // At the first frame of a transition the incoming slide is not drawn yet (faded out, pushed off
   // screen or wiped away): the picture is the outgoing slide alone, as in its hold.
   const shown = incoming && progress === 0 ? on.slice(0, -1) : on;
-  const parts = shown.map(({ t, slide }) => ({ slide: visual(slide), builds: buildState(t, f - t.from) }));
+  const parts = shown.map(({ t, slide }) => ({ slide: visual(deck, slide), builds: buildState(t, f - t.from) }));
   const transition = shown.length > 1 && incoming ? { type: incoming.t.transitionIn.type, progress } : null;
-  return JSON.stringify({ parts, transition });
+  return JSON.stringify({ look: lookOf(deck), parts, transition });
+}
+
+/**
+ * Deck-wide options that change slides' pictures (event and date show on the title slide); the
+ * logo by a digest of its data.
+ */
+function lookOf(deck: Deck) {
+  const { theme, accent, paginate, event, date } = deck.options;
+  return { theme, accent: accent ?? null, paginate, event: event ?? null, date: date ?? null, logo: deck.logo?.src ? digest(deck.logo.src) : null };
+}
+
+/** FNV-1a: a short, pure fingerprint (the frame description is hashed again by the cache). */
+function digest(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${text.length}:${h.toString(16)}`;
 }
 
 /** How far the transition into slide `t` has gone at talk frame `f` (its easing applied). */
@@ -79,8 +95,11 @@ function buildState(t: TimelineSlide, rel: number): number[] | 'settled' {
   return opacities.every((o) => o === 1) ? 'settled' : opacities;
 }
 
-/** What is drawn for a slide: its content without source positions. */
-function visual(slide: Slide) {
+/**
+ * What is drawn for a slide: its content without source positions, and the footer's number and
+ * talk title when the deck paginates.
+ */
+function visual(deck: Deck, slide: Slide) {
   const blocks = slide.blocks.map(({ line: _line, ...rest }) => {
     if ('column' in rest) {
       const { column: _column, ...image } = rest;
@@ -88,7 +107,8 @@ function visual(slide: Slide) {
     }
     return rest;
   });
-  return { layout: slide.layout, style: slide.style, blocks };
+  const footer = deck.options.paginate ? { number: slide.index, talk: deck.title } : null;
+  return { layout: slide.layout, style: slide.style, blocks, footer };
 }
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);

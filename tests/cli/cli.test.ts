@@ -28,6 +28,20 @@ describe('talkreel CLI', () => {
     expect(r.stdout).toMatch(/deck\/scaling-python\.md: 19 slides, \d+:\d\d at 30 fps, 1920x1080/);
   });
 
+  it('check warns about a slide whose text cannot fit, naming its line, and still succeeds', async () => {
+    const r = await talkreel(['check', fixture('stress.md')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/stress\.md:16:1 warning text-overflow slide 2 \(bullets\)/);
+    expect(r.stderr).toContain('16 | # Twelve points');
+    expect(r.stdout).toMatch(/stress\.md: 8 slides/);
+  });
+
+  it('check prints nothing but the summary for the talk (every slide fits, the accent reads well)', async () => {
+    const r = await talkreel(['check', '--', 'deck/scaling-python.md']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
   it('an unknown command is a usage error', async () => {
     const r = await talkreel(['explode']);
     expect(r.code).toBe(2);

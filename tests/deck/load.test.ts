@@ -173,3 +173,24 @@ describe('the deck file itself', () => {
     expect(deck.slides.map((s) => [s.title, s.layout, s.line])).toEqual([['Café', 'title', 1], ['a', 'bullets', 4]]);
   });
 });
+
+describe('logo', () => {
+  it('is resolved like a slide image', () => {
+    const { deck, diagnostics } = load('---\nlogo: local.png\n---\n\n# Title\n');
+    expect(diagnostics).toEqual([]);
+    expect(deck.logo).toEqual({ path: 'local.png', src: dataUrl(), line: 2, column: 1 });
+    expect(load('---\nlogo: /art/pub.png\n---\n\n# Title\n').deck.logo?.src).toBe(dataUrl());
+  });
+
+  it.each([
+    ['missing.png', 'image-missing'],
+    ['../outside.png', 'image-outside'],
+    ['fake.png', 'image-invalid'],
+    ['https://example.org/logo.png', 'image-remote'],
+  ])('%s is an error naming the logo line', (ref, code) => {
+    const { diagnostics } = load(`---\ntitle: T\nlogo: ${ref}\n---\n\n# Title\n`);
+    expect(diagnostics.map((d) => [d.line, d.column, d.severity, d.code])).toEqual([[3, 1, 'error', code]]);
+    expect(diagnostics[0].message).toMatch(/^logo: image /);
+  });
+});
+

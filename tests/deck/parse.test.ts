@@ -12,7 +12,7 @@ describe('front matter', () => {
   it('reads every deck option', () => {
     const { deck, diagnostics } = parse(
       '---\ntitle: Scaling Python\nauthor: James King\nevent: "PyCon Canada 2015, Toronto"\ndate: 2015-11-07\n' +
-        'fps: 25\nresolution: 720p\nduration: 6\ntransition: wipe\n---\n\n# Hello\n',
+        'fps: 25\nresolution: 720p\nduration: 6\ntransition: wipe\ntheme: light\naccent: "#1d4ed8"\nlogo: logo.png\npaginate: true\n---\n\n# Hello\n',
     );
     expect(diagnostics).toEqual([]);
     expect(deck.options).toEqual({
@@ -24,7 +24,13 @@ describe('front matter', () => {
       resolution: '720p',
       duration: 6,
       transition: 'wipe',
+      theme: 'light',
+      accent: '#1d4ed8',
+      logo: 'logo.png',
+      paginate: true,
     });
+    // Resolved from the deck's folder by loadDeck; the position names the option in messages.
+    expect(deck.logo).toEqual({ path: 'logo.png', src: '', line: 12, column: 1 });
     expect(deck.title).toBe('Scaling Python');
     expect(deck.file).toBe('talk.md');
   });
@@ -32,7 +38,8 @@ describe('front matter', () => {
   it('defaults to 30 fps, 1080p, automatic durations and fades; the title comes from the first heading', () => {
     const { deck, diagnostics } = parse('# Hello world\n\nJane\n');
     expect(diagnostics).toEqual([]);
-    expect(deck.options).toEqual({ fps: 30, resolution: '1080p', duration: 'auto', transition: 'fade' });
+    expect(deck.options).toEqual({ fps: 30, resolution: '1080p', duration: 'auto', transition: 'fade', theme: 'dark', paginate: false });
+    expect(deck.logo).toBeUndefined();
     expect(deck.title).toBe('Hello world');
     expect(parseDeck('# Hi\n').deck.file).toBe('<string>');
   });
@@ -41,6 +48,35 @@ describe('front matter', () => {
     const { deck, diagnostics } = parse(`---\nresolution: ${res}\n---\n# A\n`);
     expect(diagnostics).toEqual([]);
     expect(deck.options.resolution).toBe(res);
+  });
+});
+
+describe('look options', () => {
+  it.each([
+    ['theme: sepia', 2, 8, 'invalid-option', '`theme` must be one of dark, light, got "sepia"'],
+    ['accent: red', 2, 9, 'invalid-option', '`accent` must be a CSS hex colour in quotes'],
+    ['accent: "#12345"', 2, 9, 'invalid-option', 'got "#12345"'],
+    // Unquoted, YAML reads the colour as a comment: the message says why.
+    ['accent: #ffd43b', 2, 9, 'invalid-option', 'unquoted, YAML reads # as a comment'],
+    ['paginate: yes', 2, 11, 'invalid-option', '`paginate` must be true or false'],
+    ['logo: ""', 2, 7, 'invalid-option', '`logo` must be the path of a PNG, JPEG, GIF, WebP or SVG picture'],
+  ])('%s is an error naming its line', (option, line, column, code, text) => {
+    const { diagnostics } = parse(`---\n${option}\n---\n# A\n`);
+    expect(diagnostics.map((d) => [d.line, d.column, d.code])).toEqual([[line, column, code]]);
+    expect(diagnostics[0].message).toContain(text);
+  });
+
+  it('accepts short and long hex colours, in either case', () => {
+    for (const accent of ['#fc0', '#FFD43B', '#0a0B0c']) {
+      expect(parse(`---\ntheme: dark\naccent: "${accent}"\n---\n# A\n`).deck.options.accent).toBe(accent);
+    }
+  });
+
+  it('warns when the accent is hard to read on the theme background', () => {
+    const { diagnostics } = parse('---\ntheme: light\naccent: "#ffd43b"\n---\n# A\n');
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}`)).toEqual(['3:1 warning accent-contrast']);
+    expect(diagnostics[0].message).toMatch(/accent #ffd43b has a contrast of 1\.\d\d:1 on the light theme/);
+    expect(parse('---\ntheme: dark\naccent: "#ffd43b"\n---\n# A\n').diagnostics).toEqual([]);
   });
 });
 

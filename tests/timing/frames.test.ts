@@ -168,6 +168,46 @@ describe('describeFrame', () => {
   });
 });
 
+describe('describeFrame and the deck\'s look', () => {
+  const base = '---\ntitle: Talk\n---\n\n# A\n\nJane\n\n---\n\n# B\n';
+  const last = (d: Deck) => {
+    const t = planTimeline(d);
+    return describeFrame(d, t, t.durationInFrames - 1);
+  };
+  const plain = last(deckOf(base));
+
+  it.each([
+    ['theme', 'theme: light'],
+    ['accent', 'accent: "#fb7185"'],
+    ['paginate', 'paginate: true'],
+  ])('changes every frame when %s changes', (_name, option) => {
+    expect(last(deckOf(base.replace('title: Talk', `title: Talk\n${option}`)))).not.toBe(plain);
+  });
+
+  it('changes with the logo picture, by a digest rather than the whole picture', () => {
+    const withLogo = (src: string) => ({ ...deckOf(base), logo: { path: 'l.svg', src, line: 2, column: 1 } });
+    const a = last(withLogo(`data:image/svg+xml;base64,${'A'.repeat(5000)}`));
+    const b = last(withLogo(`data:image/svg+xml;base64,${'A'.repeat(4999)}B`));
+    expect(a).not.toBe(plain);
+    expect(a).not.toBe(b);
+    expect(a.length).toBeLessThan(plain.length + 200);
+  });
+
+  it('with paginate, differs between slides whose only difference is their number or the talk title', () => {
+    const twins = '---\ntitle: Talk\npaginate: true\n---\n\n# Start\n\nJane\n\n---\n\n# Same\n\n---\n\n# Same\n\n---\n\n# End\n';
+    const d = deckOf(twins);
+    const t = planTimeline(d);
+    const still = (i: number) => describeFrame(d, t, t.slides[i].from + t.slides[i].settledAt);
+    expect(still(1)).not.toBe(still(2));
+    const retitled = deckOf(twins.replace('title: Talk', 'title: Other'));
+    expect(describeFrame(retitled, t, t.slides[1].from + t.slides[1].settledAt)).not.toBe(still(1));
+    // Without a footer, the two slides are the same picture and share a cache entry.
+    const bare = deckOf(twins.replace('paginate: true', 'paginate: false'));
+    const tb = planTimeline(bare);
+    expect(describeFrame(bare, tb, tb.slides[1].from + tb.slides[1].settledAt)).toBe(describeFrame(bare, tb, tb.slides[2].from + tb.slides[2].settledAt));
+  });
+});
+
 describe('blends', () => {
   it('make every fade transition and every lone build a blend from the frame before to the frame after', () => {
     const blends = segments.filter((s): s is Extract<Segment, { kind: 'blend' }> => s.kind === 'blend');

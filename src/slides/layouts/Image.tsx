@@ -1,26 +1,35 @@
 import React from 'react';
 import { Img, useVideoConfig } from 'remotion';
+import type { Block } from '../../deck/model.js';
+import { useFitted, useTheme } from '../context.js';
 import { AccentBar, Frame } from '../Frame.js';
-import { Runs } from '../Runs.js';
-import { scaled, theme } from '../theme.js';
-import { blocksOf, headingOf, type LayoutProps } from './types.js';
+import { headingOf } from '../geometry.js';
+import { Runs, Text } from '../Runs.js';
+import { SPACE, TYPE, scaled } from '../theme.js';
+import type { LayoutProps } from './types.js';
 
-/** A picture, as large as the safe area allows, with its heading if it has one. */
+/**
+ * A picture, as large as the content area allows, with its heading if it has one. In the light
+ * theme pictures sit on a dark rounded panel: the talk's artwork is drawn for a dark background.
+ */
 export const ImageLayout: React.FC<LayoutProps> = ({ slide }) => {
   const { height } = useVideoConfig();
+  const theme = useTheme();
+  const fit = useFitted(slide);
   const heading = headingOf(slide);
-  const images = blocksOf(slide, 'image');
+  const images = slide.blocks.filter((b): b is Extract<Block, { type: 'image' }> => b.type === 'image');
+  const panel = theme.name === 'light';
   return (
     <Frame align="center">
       {heading ? (
         <>
-          <div style={{ fontSize: scaled(theme.size.title, height), fontWeight: 800, lineHeight: 1.1 }}>
+          <Text size={fit.size.head} lineHeight={TYPE.title.lineHeight} weight={TYPE.title.weight}>
             <Runs runs={heading.runs} />
-          </div>
-          <AccentBar size={scaled(10, height)} center />
+          </Text>
+          <AccentBar center />
         </>
       ) : null}
-      <div style={{ flex: 1, minHeight: 0, width: '100%', display: 'flex', gap: scaled(40, height), alignItems: 'center', justifyContent: 'center' }}>
+      <div style={{ flex: 1, minHeight: 0, width: '100%', display: 'flex', gap: scaled(SPACE.m, height), alignItems: 'center', justifyContent: 'center' }}>
         {images.map((img, i) =>
           img.src ? (
             <Img
@@ -28,10 +37,18 @@ export const ImageLayout: React.FC<LayoutProps> = ({ slide }) => {
               src={img.src}
               alt={img.alt}
               // Marp's w:/h: sizes are pixels of a 720-pixel-high slide.
-              style={{ maxWidth: `${100 / images.length}%`, maxHeight: '100%', objectFit: 'contain', width: img.width ? Math.round((img.width * height) / 720) : undefined, height: img.height ? Math.round((img.height * height) / 720) : undefined }}
+              style={{
+                maxWidth: `${100 / images.length}%`,
+                maxHeight: '100%',
+                minHeight: 0,
+                objectFit: 'contain',
+                width: img.width ? Math.round((img.width * height) / 720) : undefined,
+                height: img.height ? Math.round((img.height * height) / 720) : undefined,
+                ...(panel ? { background: theme.colors.imagePanel, borderRadius: scaled(SPACE.s, height), padding: scaled(SPACE.m, height), boxSizing: 'border-box' } : {}),
+              }}
             />
           ) : (
-            <div key={i} style={{ color: theme.colors.muted, fontSize: scaled(theme.size.small, height) }}>
+            <div key={i} style={{ color: theme.colors.muted, fontSize: scaled(TYPE.small.max, height) }}>
               {img.alt || img.path}
             </div>
           ),

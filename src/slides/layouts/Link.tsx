@@ -1,46 +1,45 @@
 import React from 'react';
 import { useVideoConfig } from 'remotion';
-import { plainText } from '../../deck/markdown.js';
-import { fitFontSize } from '../fit.js';
+import { useFitted, useTheme } from '../context.js';
 import { AccentBar, Frame } from '../Frame.js';
-import { Runs } from '../Runs.js';
-import { scaled, theme } from '../theme.js';
-import { blocksOf, headingOf, type LayoutProps } from './types.js';
+import { headingOf, linkPadding } from '../geometry.js';
+import { Runs, Text } from '../Runs.js';
+import { SPACE, TYPE, scaled } from '../theme.js';
+import type { LayoutProps } from './types.js';
 
 /** A heading and the address that goes with it, shown whole so viewers can type it. */
 export const LinkLayout: React.FC<LayoutProps> = ({ slide }) => {
-  const { width, height } = useVideoConfig();
+  const { height } = useVideoConfig();
+  const theme = useTheme();
+  const fit = useFitted(slide);
   const heading = headingOf(slide);
-  const urls = blocksOf(slide, 'paragraph');
-  const inner = width * (1 - 2 * theme.safe.x);
-  const headSize = fitFontSize([heading ? plainText(heading.runs) : ''], { width: inner, height: height * 0.35 },
-    [130, 116, 100, 88, 76].map((s) => scaled(s, height)), { glyph: 0.64, lineHeight: 1.1 });
-  const urlSize = fitFontSize(urls.map((u) => plainText(u.runs)), { width: inner - scaled(96, height), height: height * 0.3 },
-    [56, 52, 48, 45, 40].map((s) => scaled(s, height)), { glyph: 0.56 });
+  const urls = slide.blocks.filter((b) => b !== heading && b.type === 'paragraph');
+  const pad = linkPadding(height);
   return (
     <Frame align="center">
       {heading ? (
-        <div style={{ fontSize: headSize, fontWeight: 800, lineHeight: 1.1 }}>
+        <Text size={fit.size.head} lineHeight={TYPE.linkTitle.lineHeight} weight={TYPE.linkTitle.weight} style={{ letterSpacing: '-0.01em', textWrap: 'balance' }}>
           <Runs runs={heading.runs} />
-        </div>
+        </Text>
       ) : null}
-      <AccentBar size={scaled(12, height)} center />
+      <AccentBar center />
       {urls.map((u, i) => (
-        <div
+        <Text
           key={i}
+          size={fit.size[`u${i}`]}
+          lineHeight={TYPE.url.lineHeight}
+          color={theme.colors.link}
           style={{
-            fontSize: urlSize,
-            color: theme.colors.link,
             background: theme.colors.panel,
             borderRadius: scaled(18, height),
-            padding: `${scaled(18, height)}px ${scaled(40, height)}px`,
-            marginTop: scaled(24, height),
-            maxWidth: inner,
-            overflowWrap: 'anywhere',
+            padding: `${pad.y}px ${pad.x}px`,
+            marginTop: i ? scaled(SPACE.s, height) : 0,
+            maxWidth: '100%',
+            boxSizing: 'border-box',
           }}
         >
-          <Runs runs={u.runs.map((r) => ({ ...r, href: undefined }))} />
-        </div>
+          {u.type === 'paragraph' ? <Runs runs={u.runs.map((r) => ({ ...r, href: undefined }))} /> : null}
+        </Text>
       ))}
     </Frame>
   );

@@ -1,42 +1,34 @@
 import React from 'react';
 import { useCurrentFrame, useVideoConfig } from 'remotion';
-import { plainText } from '../../deck/markdown.js';
+import type { Block } from '../../deck/model.js';
+import { useFitted, useTheme } from '../context.js';
 import { entrance } from '../entrance.js';
-import { fitFontSize } from '../fit.js';
 import { Frame } from '../Frame.js';
-import { Runs } from '../Runs.js';
-import { scaled, theme } from '../theme.js';
-import { blocksOf, type LayoutProps } from './types.js';
+import { Runs, Text } from '../Runs.js';
+import { SPACE, TYPE, scaled } from '../theme.js';
+import type { LayoutProps } from './types.js';
 
-/** A quotation set large, with its attribution revealed a beat later. */
+/** A quotation set large beside an accent rule, with its attribution revealed a beat later. */
 export const QuoteLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrames }) => {
   const frame = useCurrentFrame();
-  const { width, height } = useVideoConfig();
-  const quote = blocksOf(slide, 'quote')[0];
+  const { height } = useVideoConfig();
+  const theme = useTheme();
+  const fit = useFitted(slide);
+  const quote = slide.blocks.find((b): b is Extract<Block, { type: 'quote' }> => b.type === 'quote');
   const paragraphs = quote?.paragraphs ?? [];
-  const inner = width * (1 - 2 * theme.safe.x) - scaled(80, height);
-  const size = fitFontSize(paragraphs.map(plainText), { width: inner, height: height * 0.6 },
-    [76, 70, 64, 58, 52, 48, 45].map((s) => scaled(s, height)), { lineHeight: 1.3, glyph: 0.5 });
-  const attribution = quote?.attribution;
+  const rule = scaled(SPACE.bar.thickness, height);
   return (
     <Frame>
-      <div style={{ borderLeft: `${scaled(10, height)}px solid ${theme.colors.accent}`, paddingLeft: scaled(70, height) }}>
+      <div style={{ borderLeft: `${rule}px solid ${theme.colors.accent}`, paddingLeft: scaled(SPACE.l, height), minHeight: 0 }}>
         {paragraphs.map((p, i) => (
-          <div key={i} style={{ fontSize: size, lineHeight: 1.3, fontWeight: 600, marginBottom: size * 0.4 }}>
+          <Text key={i} size={fit.size[`q${i}`]} lineHeight={TYPE.quote.lineHeight} weight={TYPE.quote.weight} before={i ? 0.4 : 0}>
             <Runs runs={p} />
-          </div>
+          </Text>
         ))}
-        {attribution ? (
-          <div
-            style={{
-              fontSize: scaled(theme.size.body, height),
-              color: theme.colors.accent,
-              marginTop: scaled(30, height),
-              ...entrance(frame, builds[0] ?? 0, buildFrames),
-            }}
-          >
-            {`— ${attribution}`}
-          </div>
+        {quote?.attribution ? (
+          <Text size={fit.size.attr} lineHeight={TYPE.body.lineHeight} before={0.6} color={theme.colors.accent} style={entrance(frame, builds[0] ?? 0, buildFrames)}>
+            {`— ${quote.attribution}`}
+          </Text>
         ) : null}
       </div>
     </Frame>

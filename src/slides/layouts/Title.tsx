@@ -1,46 +1,40 @@
 import React from 'react';
-import { useVideoConfig } from 'remotion';
-import { plainText } from '../../deck/markdown.js';
-import { fitFontSize } from '../fit.js';
+import { useFitted, useSlideInfo, useTheme } from '../context.js';
 import { AccentBar, Frame } from '../Frame.js';
-import { Runs } from '../Runs.js';
-import { scaled, theme } from '../theme.js';
-import { blocksOf, headingOf, type LayoutProps } from './types.js';
+import { blockText, headingOf } from '../geometry.js';
+import { Runs, Text } from '../Runs.js';
+import { TYPE } from '../theme.js';
+import type { LayoutProps } from './types.js';
 
 /** The talk's opening: a large title, an accent bar, then the speaker's lines. */
 export const TitleLayout: React.FC<LayoutProps> = ({ slide }) => {
-  const { width, height } = useVideoConfig();
+  const theme = useTheme();
+  const fit = useFitted(slide);
+  const { meta } = useSlideInfo();
   const heading = headingOf(slide);
-  const lines = slide.blocks.filter((b) => b !== heading && b.type === 'paragraph');
-  const inner = width * (1 - 2 * theme.safe.x);
-  const titleText = heading ? plainText(heading.runs) : slide.title;
-  const size = fitFontSize([titleText], { width: inner, height: height * 0.45 }, [150, 132, 116, 100, 88, 76].map((s) => scaled(s, height)), {
-    glyph: 0.62,
-    lineHeight: 1.05,
-  });
-  const body = scaled(theme.size.body, height);
+  const lines = slide.blocks.filter((b) => b !== heading && blockText(b));
   return (
     <Frame>
-      <div style={{ fontSize: size, fontWeight: 800, lineHeight: 1.05, letterSpacing: '-0.02em' }}>
+      <Text size={fit.size.head} lineHeight={TYPE.hero.lineHeight} weight={TYPE.hero.weight} style={{ letterSpacing: '-0.02em', textWrap: 'balance' }}>
         {heading ? <Runs runs={heading.runs} /> : slide.title}
-      </div>
-      <AccentBar size={scaled(12, height)} />
-      {lines.map((p, i) =>
-        p.type === 'paragraph' ? (
-          <div key={i} style={{ fontSize: body, lineHeight: 1.35, color: i === 0 ? theme.colors.body : theme.colors.accent, fontWeight: i === 0 ? 600 : 400 }}>
-            <Runs runs={p.runs} />
-          </div>
-        ) : null,
-      )}
-      {blocksOf(slide, 'list').map((l, i) => (
-        <div key={`l${i}`} style={{ fontSize: body, color: theme.colors.body }}>
-          {l.items.map((item, k) => (
-            <div key={k}>
-              <Runs runs={item} />
-            </div>
-          ))}
-        </div>
+      </Text>
+      {lines.length || meta ? <AccentBar /> : null}
+      {lines.map((b, i) => (
+        <Text
+          key={i}
+          size={fit.size[`p${i}`]}
+          lineHeight={TYPE.lead.lineHeight}
+          weight={i === 0 ? 600 : 400}
+          color={i === 0 ? theme.colors.body : theme.colors.accent}
+        >
+          {b.type === 'paragraph' || b.type === 'heading' ? <Runs runs={b.runs} /> : blockText(b)}
+        </Text>
       ))}
+      {meta ? (
+        <Text size={fit.size.meta} lineHeight={TYPE.small.lineHeight} before={1.2} color={theme.colors.muted}>
+          {meta}
+        </Text>
+      ) : null}
     </Frame>
   );
 };

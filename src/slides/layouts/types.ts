@@ -1,4 +1,4 @@
-import type { Block, Slide } from '../../deck/model.js';
+import type { Slide } from '../../deck/model.js';
 
 export interface LayoutProps {
   slide: Slide;
@@ -6,7 +6,3 @@ export interface LayoutProps {
   builds: number[];
   buildFrames: number;
 }
-
-export const headingOf = (slide: Slide) => slide.blocks.find((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading');
-export const blocksOf = <T extends Block['type']>(slide: Slide, type: T) =>
-  slide.blocks.filter((b): b is Extract<Block, { type: T }> => b.type === type);

@@ -1,0 +1,36 @@
+import { measureText } from '@remotion/layout-utils';
+import { createContext, useContext, useMemo } from 'react';
+import { useVideoConfig } from 'remotion';
+import type { Slide } from '../deck/model.js';
+import type { Fitted, Measure } from './fit.js';
+import { fitSlide } from './geometry.js';
+import { useLooks } from './looks.js';
+import { FONT, makeTheme, type Theme } from './theme.js';
+
+/** The deck's theme, given to every layout by SlideView. */
+export const ThemeContext = createContext<Theme>(makeTheme({ theme: 'dark', paginate: false, logo: null }));
+export const useTheme = () => useContext(ThemeContext);
+
+/** What the footer shows: the slide's number and the talk's title. */
+export const SlideInfoContext = createContext<{ number: number; talk: string; meta: string | null }>({ number: 1, talk: '', meta: null });
+export const useSlideInfo = () => useContext(SlideInfoContext);
+
+/**
+ * Measured in the page with @remotion/layout-utils, at 100 px and scaled (text widths grow
+ * linearly with the size). The compositions draw slides only once Inter is loaded.
+ */
+const measure: Measure = (text, weight, mono) =>
+  measureText({ text, fontFamily: mono ? FONT.mono : 'Inter', fontSize: 100, fontWeight: String(weight) }).width / 100;
+
+/** Font sizes of a slide's text, shrunk to fit the content area (see geometry.ts). */
+export function useFitted(slide: Slide): Fitted & { columns: 1 | 2 } {
+  const { width, height } = useVideoConfig();
+  const theme = useTheme();
+  const { meta } = useSlideInfo();
+  // A picture beside the slide (Marp's ![bg left]) leaves the text half of the frame.
+  const { side } = useLooks();
+  const textWidth = side ? Math.round(width / 2) : width;
+  const paginate = theme.paginate;
+  const logo = theme.logo !== null;
+  return useMemo(() => fitSlide(slide, textWidth, height, { paginate, logo, meta }, measure), [slide, textWidth, height, paginate, logo, meta]);
+}

@@ -1,0 +1,237 @@
+import { plainText } from '../deck/markdown.js';
+import type { Block, Deck, DeckOptions, Run, Slide } from '../deck/model.js';
+import { fitBox, type FitBox, type FitItem, type Fitted, type Measure } from './fit.js';
+import { SAFE, SPACE, TYPE, scaled, type TypeRole } from './theme.js';
+
+/**
+ * Where text goes on each layout, as numbers: the content box inside the margins and, per layout,
+ * the text items that must fit in it with their size ranges and the fixed space between them.
+ * Pure, so the layouts (in the browser) and the Node-side fit check compute the same thing.
+ */
+
+export interface Chrome {
+  paginate: boolean;
+  logo: boolean;
+  /** Where and when the talk was given, under the speaker on the title slide. */
+  meta?: string | null;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `PyCon Canada 2015, Toronto · 7 November 2015` from the deck's `event` and `date`. */
+export function eventLine(options: Pick<DeckOptions, 'event' | 'date'>): string | null {
+  const m = options.date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(options.date) : null;
+  const date = m && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : options.date;
+  const parts = [options.event, date].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
+}
+
+export const chromeOf = (deck: Deck): Chrome => ({ paginate: deck.options.paginate, logo: Boolean(deck.logo), meta: eventLine(deck.options) });
+
+export interface Area {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** The footer row (logo, talk title, slide number), or null. */
+  footer: { top: number; height: number; left: number; width: number } | null;
+}
+
+export function contentArea(width: number, height: number, chrome: Chrome): Area {
+  const mx = Math.round(width * SAFE.margin.x);
+  const my = Math.round(height * SAFE.margin.y);
+  const safeX = Math.round(width * SAFE.titleSafe);
+  const safeY = Math.round(height * SAFE.titleSafe);
+  let bottom = height - my;
+  let footer: Area['footer'] = null;
+  if (chrome.paginate || chrome.logo) {
+    const text = chrome.paginate ? Math.ceil(scaled(TYPE.footer.max, height) * TYPE.footer.lineHeight) : 0;
+    const rowHeight = Math.max(text, chrome.logo ? scaled(SPACE.logo, height) : 0);
+    const top = height - safeY - rowHeight;
+    footer = { top, height: rowHeight, left: safeX, width: width - 2 * safeX };
+    bottom = Math.min(bottom, top - scaled(SPACE.s, height));
+  }
+  return { left: mx, top: my, width: width - 2 * mx, height: bottom - my, footer };
+}
+
+/** Sizes of one role at this frame height. */
+export const role = (r: TypeRole, height: number) => {
+  const t = TYPE[r];
+  return { max: scaled(t.max, height), min: scaled(t.min, height), weight: t.weight, lineHeight: t.lineHeight };
+};
+
+/** Height of an accent bar with the space around it. */
+export const barSpace = (height: number) => scaled(SPACE.bar.thickness + 2 * SPACE.bar.gap, height);
+
+const heavy = (runs: Run[], weight: number) => (runs.some((r) => r.strong) ? Math.max(weight, 700) : weight);
+const item = (key: string, r: TypeRole, height: number, text: string, extra: Partial<FitItem> = {}): FitItem => ({
+  key,
+  text,
+  ...role(r, height),
+  ...extra,
+});
+
+export function blockText(b: Block): string {
+  if (b.type === 'code') return b.value;
+  if (b.type === 'paragraph' || b.type === 'heading') return plainText(b.runs);
+  if (b.type === 'quote') return b.paragraphs.map(plainText).join('\n');
+  if (b.type === 'list') return b.items.map(plainText).join('\n');
+  return '';
+}
+
+export const headingOf = (slide: Slide) => slide.blocks.find((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading');
+
+/** Parts of a bullets slide: the main text (lists and what comes before them) and footnotes after the last list. */
+export function bulletParts(slide: Slide) {
+  const heading = headingOf(slide);
+  const body = slide.blocks.filter((b) => b !== heading);
+  const lastList = body.map((b) => b.type).lastIndexOf('list');
+  return { heading, main: body.slice(0, lastList + 1), footnotes: body.slice(lastList + 1) };
+}
+
+/**
+ * A list item that starts with a figure ("2,351 contributors", "4+ million LOC", "1.65 GB"):
+ * the figure is set bold in the accent colour, so a list of numbers reads as numbers.
+ */
+export function figureOf(runs: Run[]): { figure: string; rest: Run[] } | null {
+  const first = runs[0];
+  if (!first || first.strong || first.em || first.code || first.href) return null;
+  const m = /^([+-]?\d[\d.,]*(?:\+|%)?)(?=\s)/.exec(first.text);
+  if (!m) return null;
+  return { figure: m[1], rest: [{ ...first, text: first.text.slice(m[1].length) }, ...runs.slice(1)] };
+}
+
+/** Statement and closing: the big line and what follows it. */
+export function statementParts(slide: Slide) {
+  const heading = headingOf(slide);
+  return { heading, rest: slide.blocks.filter((b): b is Extract<Block, { type: 'paragraph' | 'heading' }> => b !== heading && 'runs' in b) };
+}
+
+/** A bullets slide that is one long list can set it in two columns. */
+export function canSplit(slide: Slide): boolean {
+  if (slide.layout !== 'bullets') return false;
+  const { main } = bulletParts(slide);
+  return main.length === 1 && main[0].type === 'list' && main[0].items.length >= 6;
+}
+
+/** Items of the left column of a list set in two. */
+export const leftColumn = (items: number) => Math.ceil(items / 2);
+
+/**
+ * Font sizes of a slide's text, fitted to its content area. A long list that does not fit in one
+ * column is set in two when that fits (or comes closer to fitting).
+ */
+export function fitSlide(slide: Slide, width: number, height: number, chrome: Chrome, measure: Measure): Fitted & { columns: 1 | 2 } {
+  const one = fitBox(fitBoxOf(slide, width, height, chrome), measure);
+  if (one.fits || !canSplit(slide)) return { ...one, columns: 1 };
+  const two = fitBox(fitBoxOf(slide, width, height, chrome, 2), measure);
+  return two.fits || two.height < one.height ? { ...two, columns: 2 } : { ...one, columns: 1 };
+}
+
+/** The text items of a slide and the box they must fit in. */
+export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Chrome, columns: 1 | 2 = 1): FitBox {
+  const area = contentArea(width, height, chrome);
+  const box = (items: FitItem[], h = area.height): FitBox => ({ width: area.width, height: h, items });
+  const bar = barSpace(height);
+  switch (slide.layout) {
+    case 'title': {
+      const heading = headingOf(slide);
+      const items = [item('head', 'hero', height, heading ? plainText(heading.runs) : slide.title)];
+      let k = 0;
+      for (const b of slide.blocks) {
+        if (b === heading) continue;
+        const text = blockText(b);
+        if (!text) continue;
+        items.push(item(`p${k}`, 'lead', height, text, { weight: k === 0 ? 600 : 400, fixed: k === 0 ? bar : 0 }));
+        k++;
+      }
+      if (chrome.meta) items.push(item('meta', 'small', height, chrome.meta, { before: 1.2, fixed: k === 0 ? bar : 0 }));
+      return box(items);
+    }
+    case 'bullets': {
+      const { heading, main, footnotes } = bulletParts(slide);
+      const items: FitItem[] = heading ? [item('head', 'title', height, plainText(heading.runs), { weight: heavy(heading.runs, 800) })] : [];
+      if (columns === 2 && canSplit(slide)) {
+        const list = main[0] as Extract<Block, { type: 'list' }>;
+        const split = leftColumn(list.items.length);
+        const colWidth = Math.floor((area.width - scaled(SPACE.l, height)) / 2);
+        list.items.forEach((runs, k) => {
+          const column = k < split ? 0 : 1;
+          const top = k === 0 || k === split;
+          items.push(item(`i${k}`, heading ? 'body' : 'list', height, plainText(runs), {
+            weight: heavy(runs, 400),
+            before: top ? 0 : 0.45,
+            fixed: top && heading ? bar : 0,
+            indentEm: 1.1 + 0.08 * (figureOf(runs)?.figure.length ?? 0),
+            width: colWidth,
+            column,
+          }));
+        });
+        footnotes.forEach((b, i) => items.push(item(`f${i}`, 'small', height, blockText(b), { before: i === 0 ? 0.8 : 0 })));
+        return box(items);
+      }
+      let first = true;
+      let n = 0;
+      main.forEach((b, i) => {
+        const texts = b.type === 'list' ? b.items : [null];
+        texts.forEach((runs) => {
+          const key = b.type === 'list' ? `i${n++}` : `b${i}`;
+          const text = runs ? plainText(runs) : blockText(b);
+          items.push(item(key, heading ? 'body' : 'list', height, text, {
+            weight: runs ? heavy(runs, 400) : 400,
+            mono: b.type === 'code',
+            before: first ? 0 : 0.45,
+            fixed: first && heading ? bar : 0,
+            // A bold figure is a little wider than the regular text it is measured as.
+            indentEm: b.type === 'list' ? 1.1 + 0.08 * (runs ? (figureOf(runs)?.figure.length ?? 0) : 0) : 0,
+          }));
+          first = false;
+        });
+      });
+      footnotes.forEach((b, i) => {
+        items.push(item(`f${i}`, 'small', height, blockText(b), { before: i === 0 ? 0.8 : 0, fixed: first && heading && i === 0 ? bar : 0 }));
+      });
+      return box(items);
+    }
+    case 'quote': {
+      const quote = slide.blocks.find((b): b is Extract<Block, { type: 'quote' }> => b.type === 'quote');
+      const indentPx = scaled(SPACE.bar.thickness + SPACE.l, height);
+      const items = (quote?.paragraphs ?? []).map((p, i) =>
+        item(`q${i}`, 'quote', height, plainText(p), { before: i ? 0.4 : 0, indentPx }),
+      );
+      if (quote?.attribution) items.push(item('attr', 'body', height, `— ${quote.attribution}`, { before: 0.6, indentPx }));
+      return box(items);
+    }
+    case 'statement':
+    case 'closing': {
+      const { heading, rest } = statementParts(slide);
+      const big: TypeRole = slide.layout === 'closing' ? 'closing' : 'statement';
+      const items: FitItem[] = heading ? [item('head', big, height, plainText(heading.runs))] : [];
+      rest.forEach((b, i) => {
+        items.push(heading
+          ? item(`r${i}`, 'lead', height, plainText(b.runs), { before: i ? 0.5 : 0, fixed: i === 0 ? bar : 0, width: Math.round(area.width * 0.85) })
+          : item(`r${i}`, big, height, plainText(b.runs), { before: i ? 0.2 : 0 }));
+      });
+      return box(items);
+    }
+    case 'link': {
+      const heading = headingOf(slide);
+      const items: FitItem[] = heading ? [item('head', 'linkTitle', height, plainText(heading.runs))] : [];
+      const pad = linkPadding(height);
+      slide.blocks.filter((b) => b !== heading && b.type === 'paragraph').forEach((b, i) => {
+        items.push(item(`u${i}`, 'url', height, blockText(b), {
+          indentPx: 2 * pad.x,
+          fixed: 2 * pad.y + (i === 0 ? bar : scaled(SPACE.s, height)),
+        }));
+      });
+      return box(items);
+    }
+    case 'image': {
+      const heading = headingOf(slide);
+      // The picture takes what the heading leaves; the heading gets at most a third of the box.
+      return box(heading ? [item('head', 'title', height, plainText(heading.runs))] : [], Math.round(area.height / 3));
+    }
+  }
+}
+
+export const linkPadding = (height: number) => ({ x: scaled(40, height), y: scaled(18, height) });
