@@ -52,7 +52,11 @@ export function checkTextFit(deck: Deck, size: { width: number; height: number }
   const out: Diagnostic[] = [];
   const chrome = chromeOf(deck);
   for (const slide of deck.slides) {
-    const fitted = fitSlide(slide, size.width, size.height, chrome, measure);
+    // Pictures behind or beside a slide (Marp's bg) are not text; one beside it halves the text's room.
+    const placed = slide.blocks.filter((b) => b.type === 'image' && b.placement !== undefined);
+    const side = placed.some((b) => b.type === 'image' && (b.placement === 'left' || b.placement === 'right'));
+    const content = placed.length ? { ...slide, blocks: slide.blocks.filter((b) => !placed.includes(b)) } : slide;
+    const fitted = fitSlide(content, side ? Math.round(size.width / 2) : size.width, size.height, chrome, measure);
     if (!fitted.fits) {
       out.push({
         file: deck.file,
