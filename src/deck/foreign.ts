@@ -32,7 +32,7 @@ const SILENT = new Set([
 ]);
 
 const NOTES: Record<string, string> = {
-  theme: 'talkreel draws every slide with its own theme',
+  theme: 'talkreel draws its own `theme: dark` or `theme: light`',
   paginate: 'only `paginate: true` in the front matter numbers the slides',
   headingDivider: 'only `headingDivider` in the front matter splits slides',
   clicks: 'click steps are not played; only list items build',

@@ -33,8 +33,7 @@ export const DECK_OPTIONS: Record<string, OptionSpec> = {
   theme: { schema: z.enum(THEMES), accepts: `one of ${THEMES.join(', ')}` },
   accent: {
     schema: hexColorSchema,
-    // YAML reads an unquoted `#` as the start of a comment, which leaves the value empty.
-    accepts: 'a CSS hex colour in quotes, such as "#ffd43b" (unquoted, YAML reads # as a comment)',
+    accepts: 'a CSS hex colour such as "#ffd43b"',
   },
   logo: { schema: z.string().min(1), accepts: 'the path of a PNG, JPEG, GIF, WebP or SVG picture' },
   paginate: { schema: z.boolean(), accepts: 'true or false' },

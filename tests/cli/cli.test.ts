@@ -69,13 +69,13 @@ describe('talkreel CLI', () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-strict-')), 'never');
     const rendered = await talkreel(['render', '--strict', fixture('marp-basics.md'), '--out', out]);
     expect(rendered.code).toBe(1);
-    expect(rendered.stderr).toMatch(/5 error\(s\) in the deck; nothing was rendered/);
+    expect(rendered.stderr).toMatch(/4 error\(s\) in the deck; nothing was rendered/);
     expect(fs.existsSync(out)).toBe(false);
   });
 
   it('a folder stands for the decks in it, in name order', () => {
     expect(expandDecks([path.dirname(fixture('small.md'))]).map((d) => path.basename(d))).toEqual(
-      ['bad.md', 'marp-basics.md', 'marp-heading-divider.md', 'slidev-layouts.md', 'slidev-starter.md', 'small.md'],
+      ['bad.md', 'layouts-light.md', 'layouts.md', 'marp-basics.md', 'marp-heading-divider.md', 'slidev-layouts.md', 'slidev-starter.md', 'small.md', 'stress.md'],
     );
   });
 });
