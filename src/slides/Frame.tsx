@@ -55,13 +55,14 @@ export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'st
       >
         {children}
       </div>
-      <Edges style={style} />
-      {footer ? <Footer {...footer} /> : null}
+      {/* With talkreel's footer row, a Marp footer is its text, beside the slide number. */}
+      <Edges style={footer ? { ...style, footer: undefined } : style} />
+      {footer ? <Footer {...footer} label={style.footer} ink={ink} /> : null}
     </AbsoluteFill>
   );
 };
 
-const Footer: React.FC<{ top: number; height: number; left: number; width: number }> = ({ top, height: rowHeight, left, width }) => {
+const Footer: React.FC<{ top: number; height: number; left: number; width: number; label?: string; ink?: string }> = ({ top, height: rowHeight, left, width, label, ink }) => {
   const { height } = useVideoConfig();
   const theme = useTheme();
   const info = useSlideInfo();
@@ -80,14 +81,14 @@ const Footer: React.FC<{ top: number; height: number; left: number; width: numbe
         fontSize: size,
         lineHeight: TYPE.footer.lineHeight,
         fontWeight: TYPE.footer.weight,
-        color: theme.colors.muted,
+        color: ink ?? theme.colors.muted,
         whiteSpace: 'nowrap',
         overflow: 'hidden',
       }}
     >
       {theme.logo ? <Img src={theme.logo} style={{ height: rowHeight, maxWidth: scaled(SPACE.logo * 4, height), objectFit: 'contain', flexShrink: 0 }} /> : null}
-      <div style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{theme.paginate ? info.talk : ''}</div>
-      {theme.paginate ? <div style={{ color: theme.colors.accent, fontVariantNumeric: 'tabular-nums' }}>{info.number}</div> : null}
+      <div style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{label ?? (theme.paginate ? info.talk : '')}</div>
+      {theme.paginate ? <div style={{ color: ink ?? theme.colors.accent, fontVariantNumeric: 'tabular-nums' }}>{info.number}</div> : null}
     </div>
   );
 };
