@@ -92,6 +92,11 @@ export const slideSchema = z.object({
   notes: z.string(),
   duration: durationSchema.optional(),
   transition: transitionSchema.optional(),
+  /** Starts a chapter of this name (chapters.txt and the MP4's chapter list). */
+  chapter: z.string().optional(),
+  /** Recorded timing: second of the talk at which the slide starts, and the line that says so. */
+  at: z.number().nonnegative().optional(),
+  atLine: z.number().int().optional(),
   /** Words a viewer reads on the slide: drives the automatic duration. */
   words: z.number().int().nonnegative(),
   /** Per-slide looks from Marp directives or Slidev options; absent for plain talkreel slides. */
@@ -108,6 +113,11 @@ export const deckOptionsSchema = z.object({
   resolution: z.string().default('1080p'),
   duration: durationSchema.default('auto'),
   transition: transitionSchema.default('fade'),
+  /** Number of the slide poster.jpg shows; default: the title slide. */
+  poster: z.number().int().min(1).optional(),
+  /** The speaker's recording, relative to the deck. */
+  audio: z.string().optional(),
+  audioLine: z.number().int().optional(),
 });
 export type DeckOptions = z.infer<typeof deckOptionsSchema>;
 

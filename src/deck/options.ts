@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
+import { startTimeSchema } from './clock.js';
 import { durationSchema, layoutSchema, parseResolution, transitionSchema, type Diagnostic } from './model.js';
 import type { YamlBlock } from './split.js';
 
@@ -30,6 +31,8 @@ export const DECK_OPTIONS: Record<string, OptionSpec> = {
   },
   duration,
   transition,
+  poster: { schema: z.number().int().min(1), accepts: 'the number of the slide to use as poster.jpg (1 is the first)' },
+  audio: { schema: z.string().min(1), accepts: "the speaker's recording: a file path relative to the deck" },
 };
 
 export const SLIDE_OPTIONS: Record<string, OptionSpec> = {
@@ -37,6 +40,8 @@ export const SLIDE_OPTIONS: Record<string, OptionSpec> = {
   title: text,
   duration,
   transition,
+  chapter: { schema: z.coerce.string().trim().min(1), accepts: 'a chapter title' },
+  at: { schema: startTimeSchema, accepts: 'a start time in the recording: seconds, m:ss or h:mm:ss (e.g. 12:34)' },
 };
 
 /** A key (or value) talkreel itself does not take but Marp or Slidev does: the caller maps it. */
