@@ -79,12 +79,3 @@ export function chaptersText(chapters: Chapter[]): string {
   const long = chapters.some((c) => c.endSeconds >= 3600);
   return chapters.map((c) => `${formatClock(c.startSeconds, long)} ${c.title}\n`).join('');
 }
-
-/** ffmpeg's FFMETADATA1 with one [CHAPTER] per chapter, in milliseconds: chapter atoms in the MP4. */
-export function chaptersFfmetadata(chapters: Chapter[]): string {
-  const escape = (v: string) => v.replace(/[=;#\\\n]/g, (c) => `\\${c}`);
-  const ms = (s: number) => Math.round(s * 1000);
-  return ';FFMETADATA1\n' + chapters
-    .map((c) => `[CHAPTER]\nTIMEBASE=1/1000\nSTART=${ms(c.startSeconds)}\nEND=${ms(c.endSeconds)}\ntitle=${escape(c.title)}\n`)
-    .join('');
-}

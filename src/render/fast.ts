@@ -7,7 +7,7 @@ import { describeFrame, segmentsOf, thumbnailFrames, type Segment } from '../tim
 import type { Timeline } from '../timing/plan.js';
 import { cacheLimitBytes, sha256, Store } from './cache.js';
 import { captureFrames, JPEG_QUALITY } from './capture.js';
-import { concatSegments, ENCODER, encodeBlend, encodeFrames, encodeStill, gopFrames, tempName } from './encode.js';
+import { concatSegments, ENCODER, type ChapterMark, encodeBlend, encodeFrames, encodeStill, gopFrames, tempName } from './encode.js';
 import { renderKey } from './render-key.js';
 
 /**
@@ -31,6 +31,8 @@ export interface FastJob {
   /** Where to write the MP4, or null for thumbnails only. */
   video: string | null;
   metadata: Record<string, string>;
+  /** Chapter atoms for the MP4. */
+  chapters?: ChapterMark[];
   onProgress: (p: FastProgress) => void;
 }
 
@@ -171,7 +173,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
       if (p.kind === 'motion') return [mustGet(segmentsStore, p.key)];
       return p.parts.flatMap((part) => Array<string>(part.repeat).fill(mustGet(segmentsStore, part.key)));
     });
-    await concatSegments(files, job.video, job.metadata, job.signal);
+    await concatSegments(files, job.video, job.metadata, job.signal, job.chapters);
   }
   const thumbnails = stills.map((f) => mustGet(pictures, frameKey(f), 'png'));
   // The cache is kept under its size limit, never at the cost of what this render returns.

@@ -19,6 +19,8 @@ import { renderFast } from './fast.js';
 import { openSession, type RenderSession } from './session.js';
 import { buildManifest, thumbnailName, type Manifest } from './manifest.js';
 import { commitOutputs, discardStaging, prepareOutDir } from './outputs.js';
+import { chapterMarks, planPublish, removeStalePublished, writePublished, type PublishPlan } from './publish.js';
+import { concatSegments } from './encode.js';
 
 export interface RenderOptions {
   /** Deck file; default `deck/scaling-python.md`. */
@@ -85,6 +87,7 @@ interface Plan {
   thumbnails: boolean;
   diagnostics: Diagnostic[];
   browserExecutable: string | null;
+  publish: PublishPlan;
 }
 
 export function planRender(options: RenderOptions): Plan {
@@ -108,16 +111,19 @@ export function planRender(options: RenderOptions): Plan {
   const video = options.video ?? true;
   const thumbnails = options.thumbnails ?? true;
   if (!video && !thumbnails) throw usageError('--no-video and --no-thumbnails together leave nothing to render');
+  const timeline = planTimeline(deck, { fps: options.fps, resolution: options.resolution });
+  const publish = planPublish(deck, timeline);
   return {
     deck,
     fullDeck: loaded.deck,
     deckPath: loaded.path,
     deckName: path.basename(deckPath).replace(/\.[^.]+$/, ''),
     outDir: path.resolve(options.out ?? defaultOutDir(deckPath)),
-    timeline: planTimeline(deck, { fps: options.fps, resolution: options.resolution }),
+    timeline,
     video,
     thumbnails,
-    diagnostics: loaded.diagnostics,
+    diagnostics: [...loaded.diagnostics, ...publish.diagnostics],
+    publish,
     browserExecutable: options.session ? options.session.browserExecutable : chooseBrowser(options.browser, packageRoot).executablePath,
   };
 }
@@ -180,6 +186,11 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
           cancelSignal,
           onProgress: (p) => report({ phase: 'video', done: p.renderedFrames, total, encoded: p.encodedFrames }),
         });
+        // renderMedia writes no chapters: add them by one stream copy.
+        const plain = path.join(staging, `plain-${videoName}`);
+        fs.renameSync(path.join(staging, videoName), plain);
+        await concatSegments([plain], path.join(staging, videoName), { title: plan.deck.title }, options.signal, chapterMarks(plan.publish));
+        fs.rmSync(plain);
       }
       if (plan.thumbnails) {
         for (const [k, t] of plan.timeline.slides.entries()) {
@@ -203,6 +214,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
         signal: options.signal,
         video: plan.video ? path.join(staging, videoName) : null,
         metadata: { title: plan.deck.title },
+        chapters: chapterMarks(plan.publish),
         onProgress: (p) => report(p),
       });
       plan.timeline.slides.forEach((t, i) => fs.copyFileSync(result.thumbnails[i], thumbPath(t.index)));
@@ -217,14 +229,22 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
       names.push('thumbnails');
     }
 
+    const stills = plan.timeline.slides
+      .map((t) => ({ index: t.index, png: thumbPath(t.index), thumbnail: plan.thumbnails ? `thumbnails/${thumbnailName(plan.fullDeck, t.index)}` : null }))
+      .filter((s) => fs.existsSync(s.png));
+    const published = await writePublished({ plan: plan.publish, deck: plan.deck, timeline: plan.timeline, staging, title: plan.deck.title, video: plan.video ? videoName : null, stills, signal: options.signal });
+    names.push(...published.names);
+    throwIfAborted(options.signal);
     const manifest = buildManifest(plan.deck, plan.fullDeck, plan.timeline, {
       video: plan.video ? videoName : null,
       thumbnails: plan.thumbnails,
       deck: path.relative(plan.outDir, plan.deckPath),
+      published: published.files,
     });
     fs.writeFileSync(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     names.push('manifest.json');
     commitOutputs(staging, plan.outDir, names);
+    removeStalePublished(plan.outDir, names);
     return {
       outDir: plan.outDir,
       video: plan.video ? path.join(plan.outDir, videoName) : null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/deck/model.js';
 import { parseDeck } from '../../src/deck/parse.js';
-import { chaptersFfmetadata, chaptersText, planChapters } from '../../src/publish/chapters.js';
+import { chaptersText, planChapters } from '../../src/publish/chapters.js';
 import { planTimeline } from '../../src/timing/plan.js';
 
 /** A deck of slides with the given durations (seconds), each optionally naming a chapter. */
@@ -75,15 +75,6 @@ describe('planChapters', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ severity: 'warning', code: 'chapters-too-few', file: 'talk.md' });
     expect(diagnostics[0].message).toContain('makes 2 chapters');
-  });
-
-  it('writes ffmetadata chapters in milliseconds, escaping what ffmpeg would read as syntax', () => {
-    const text = chaptersFfmetadata([
-      { title: 'A = b; #c', startSeconds: 0, endSeconds: 12.5, slides: [1] },
-      { title: 'Next', startSeconds: 12.5, endSeconds: 30, slides: [2] },
-    ]);
-    expect(text).toBe(';FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=12500\ntitle=A \\= b\\; \\#c\n' +
-      '[CHAPTER]\nTIMEBASE=1/1000\nSTART=12500\nEND=30000\ntitle=Next\n');
   });
 });
 
