@@ -6,7 +6,8 @@ export interface PageInput {
   /** File names relative to the page; null when not rendered. */
   video: string | null;
   poster: string | null;
-  captions: string | null;
+  /** WebVTT text: embedded as a data: URL, which browsers load even from a file:// page. */
+  captionsVtt: string | null;
   chapters: Chapter[];
   slides: { index: number; title: string; startSeconds: number; thumbnail: string | null }[];
   durationSeconds: number;
@@ -45,7 +46,7 @@ ${slides.map((s) => `      <li>
   </section>`;
   const video = !p.video ? '' : `
   <video id="talk" controls preload="metadata" playsinline${p.poster ? ` poster="${url(p.poster)}"` : ''}>
-    <source src="${url(p.video)}" type="video/mp4">${p.captions ? `\n    <track kind="captions" src="${url(p.captions)}" srclang="en" label="Captions" default>` : ''}
+    <source src="${url(p.video)}" type="video/mp4">${p.captionsVtt ? `\n    <track kind="captions" src="data:text/vtt;base64,${Buffer.from(p.captionsVtt).toString('base64')}" srclang="en" label="Captions" default>` : ''}
   </video>
   <p><a href="${url(p.video)}" download>Download the video</a></p>`;
   return `<!doctype html>

@@ -94,7 +94,7 @@ export async function writePublished(job: PublishJob): Promise<{ names: string[]
     title: job.title,
     video: job.video,
     poster: files.poster,
-    captions: files.captions?.vtt ?? null,
+    captionsVtt: plan.cues.length > 0 ? toVtt(plan.cues) : null,
     chapters: plan.chapters,
     durationSeconds: timeline.durationInFrames / timeline.fps,
     slides: job.deck.slides.map((s, i) => ({
