@@ -30,6 +30,10 @@ program
   .option('-o, --out <dir>', 'output folder (default: out/<deck name>/); with several decks, the folder that holds one folder per deck')
   .option('-r, --resolution <r>', '720p, 1080p, 1440p, 2160p or WIDTHxHEIGHT (default: the deck\'s, else 1080p)')
   .option('--fps <n>', 'frames per second (default: the deck\'s, else 30)', positiveInt('--fps'))
+  .option('--crf <n>', 'x264 quality, 0-51, lower is better (default: 18); the bitrate ceiling still applies', (v: string) => {
+    if (!/^\d+$/.test(v) || Number(v) > 51) throw new InvalidArgumentError('--crf must be a whole number from 0 to 51');
+    return Number(v);
+  })
   .option('--slides <list>', 'render only these slides, e.g. 2,5-7')
   .option('--no-video', 'skip the MP4')
   .option('--no-thumbnails', 'skip the PNG thumbnails')

@@ -11,6 +11,7 @@ export interface RenderFlags {
   out?: string;
   resolution?: string;
   fps?: number;
+  crf?: number;
   slides?: string;
   video: boolean;
   thumbnails: boolean;
@@ -38,6 +39,7 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
   const options: RenderOptions = {
     resolution: flags.resolution,
     fps: flags.fps,
+    crf: flags.crf,
     slides: flags.slides,
     video: flags.video,
     thumbnails: flags.thumbnails,

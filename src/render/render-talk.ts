@@ -14,7 +14,7 @@ import { parseResolution } from '../deck/model.js';
 import { chooseBrowser } from './browser.js';
 import { packageRoot } from './root.js';
 import { JPEG_QUALITY } from './capture.js';
-import { ENCODER } from './encode.js';
+import { ENCODER, videoFormat, type VideoFormat } from './encode.js';
 import { renderFast } from './fast.js';
 import { openSession, type RenderSession } from './session.js';
 import { buildManifest, thumbnailName, type Manifest } from './manifest.js';
@@ -29,6 +29,8 @@ export interface RenderOptions {
   out?: string;
   resolution?: string;
   fps?: number;
+  /** x264 quality (0-51, lower is better; default 18); the bitrate ceiling applies whatever it is. */
+  crf?: number;
   /** Slide selection such as `2,5-7`. */
   slides?: string;
   video?: boolean;
@@ -88,6 +90,7 @@ interface Plan {
   diagnostics: Diagnostic[];
   browserExecutable: string | null;
   publish: PublishPlan;
+  format: VideoFormat;
 }
 
 export function planRender(options: RenderOptions): Plan {
@@ -96,6 +99,9 @@ export function planRender(options: RenderOptions): Plan {
   }
   if (options.fps !== undefined && (!Number.isInteger(options.fps) || options.fps < 1 || options.fps > 120)) {
     throw usageError(`--fps: "${options.fps}" is not a whole number from 1 to 120`);
+  }
+  if (options.crf !== undefined && (!Number.isInteger(options.crf) || options.crf < 0 || options.crf > 51)) {
+    throw usageError(`--crf: "${options.crf}" is not a whole number from 0 to 51`);
   }
   const deckPath = options.deck ?? DEFAULT_DECK;
   const loaded = loadDeck(deckPath);
@@ -124,6 +130,7 @@ export function planRender(options: RenderOptions): Plan {
     thumbnails,
     diagnostics: [...loaded.diagnostics, ...publish.diagnostics],
     publish,
+    format: videoFormat(timeline.width, timeline.height, timeline.fps, options.crf),
     browserExecutable: options.session ? options.session.browserExecutable : chooseBrowser(options.browser, packageRoot).executablePath,
   };
 }
@@ -178,7 +185,9 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
           jpegQuality: JPEG_QUALITY,
           pixelFormat: 'yuv420p',
           colorSpace: 'bt709',
-          crf: ENCODER.crf,
+          crf: plan.format.crf,
+          encodingMaxRate: `${plan.format.maxrate}k`,
+          encodingBufferSize: `${plan.format.bufsize}k`,
           x264Preset: ENCODER.preset,
           muted: true,
           enforceAudioTrack: false,
@@ -215,6 +224,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
         video: plan.video ? path.join(staging, videoName) : null,
         metadata: { title: plan.deck.title },
         chapters: chapterMarks(plan.publish),
+        format: plan.format,
         onProgress: (p) => report(p),
       });
       plan.timeline.slides.forEach((t, i) => fs.copyFileSync(result.thumbnails[i], thumbPath(t.index)));

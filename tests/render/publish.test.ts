@@ -123,6 +123,37 @@ describe('publishing outputs (deck with notes and chapters)', () => {
     expect(meanDifference(below(cell), below(readPng(thumb)))).toBeLessThan(2);
   });
 
+  it('encodes as YouTube recommends: High profile, 2 B-frames, closed GOP of half a second, bitrate under the ceiling', () => {
+    const video = path.join(out, 'publish.mp4');
+    const { streams } = probe(['-select_streams', 'v:0', '-show_entries', 'stream=profile,has_b_frames,field_order,pix_fmt', video]);
+    expect(['High', '100']).toContain(String(streams[0].profile));
+    expect(streams[0].has_b_frames).toBe(2);
+    expect(streams[0].pix_fmt).toBe('yuv420p');
+    expect(['progressive', undefined]).toContain(streams[0].field_order);
+    const { frames } = probe(['-select_streams', 'v:0', '-show_entries', 'frame=key_frame,pict_type', video]);
+    const keys = frames.flatMap((f: { key_frame: number }, i: number) => (f.key_frame ? [i] : []));
+    // A keyframe every 15 frames (fps / 2), counted in presentation order.
+    keys.slice(1).forEach((k: number, i: number) => expect(k - keys[i]).toBeLessThanOrEqual(15));
+    expect(frames.filter((f: { pict_type: string }) => f.pict_type === 'B').length).toBeGreaterThan(0);
+    // 640x360 at 30 fps: YouTube's 360p rate, 1 Mbit/s. No one-second window much above it.
+    const { packets } = probe(['-select_streams', 'v:0', '-show_entries', 'packet=size', video]);
+    const sizes = packets.map((p: { size: string }) => Number(p.size) * 8);
+    let peak = 0;
+    for (let i = 0; i + 30 <= sizes.length; i++) peak = Math.max(peak, sizes.slice(i, i + 30).reduce((a: number, b: number) => a + b, 0));
+    expect(peak).toBeLessThan(1.5 * 1_000_000);
+  });
+
+  it('--crf changes the quality (and the cache key): a higher CRF makes a smaller file of the same frames', async () => {
+    const lower = path.join(tmp, 'crf');
+    const r = await talkreel(['render', fixture('publish.md'), '--out', lower, '--crf', '38', '--no-thumbnails', '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).stats.encodedSegments).toBeGreaterThan(0);
+    expect(fs.statSync(path.join(lower, 'publish.mp4')).size).toBeLessThan(0.8 * fs.statSync(path.join(out, 'publish.mp4')).size);
+    const bad = await talkreel(['render', fixture('publish.md'), '--out', lower, '--crf', '60']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--crf must be a whole number from 0 to 51/);
+  });
+
   describe('index.html in headless Chromium', () => {
     let browser: Browser;
     let page: Page;
