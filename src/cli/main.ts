@@ -34,6 +34,8 @@ program
     if (!/^\d+$/.test(v) || Number(v) > 51) throw new InvalidArgumentError('--crf must be a whole number from 0 to 51');
     return Number(v);
   })
+  .option('--audio <file>', 'the speaker\'s recording, muxed as AAC 48 kHz stereo; the video lasts as long (default: the deck\'s audio:)')
+  .option('--timings <file>', 'recorded start times, one per slide per line (default: the slides\' at: options)')
   .option('--slides <list>', 'render only these slides, e.g. 2,5-7')
   .option('--no-video', 'skip the MP4')
   .option('--no-thumbnails', 'skip the PNG thumbnails')

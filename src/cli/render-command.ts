@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { DEFAULT_DECK } from '../deck/load.js';
 import { DeckError } from '../deck/errors.js';
-import { TalkreelError } from '../errors.js';
+import { TalkreelError, usageError } from '../errors.js';
 import type { DeckOutcome } from '../render/render-decks.js';
 import type { RenderOptions, RenderResult } from '../render/render-talk.js';
 import { formatDiagnostics } from './diagnostics.js';
@@ -12,6 +12,8 @@ export interface RenderFlags {
   resolution?: string;
   fps?: number;
   crf?: number;
+  audio?: string;
+  timings?: string;
   slides?: string;
   video: boolean;
   thumbnails: boolean;
@@ -40,6 +42,8 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
     resolution: flags.resolution,
     fps: flags.fps,
     crf: flags.crf,
+    audio: flags.audio,
+    timings: flags.timings,
     slides: flags.slides,
     video: flags.video,
     thumbnails: flags.thumbnails,
@@ -52,6 +56,8 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
   // Loaded here, not at start-up: `check` and `--help` need none of Remotion.
   try {
     if (several) {
+      // A recording is one talk's: it cannot go with several decks.
+      if (flags.audio || flags.timings) throw usageError('--audio and --timings go with one deck, not several');
       const { expandDecks, renderDecks } = await import('../render/render-decks.js');
       let progress = makeProgressReporter(false);
       const outcomes = await renderDecks(expandDecks(list), {

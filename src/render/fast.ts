@@ -35,6 +35,8 @@ export interface FastJob {
   format: VideoFormat;
   /** Chapter atoms for the MP4. */
   chapters?: ChapterMark[];
+  /** The speaker's recording, muxed as the sound track. */
+  audio?: string | null;
   onProgress: (p: FastProgress) => void;
 }
 
@@ -175,7 +177,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
       if (p.kind === 'motion') return [mustGet(segmentsStore, p.key)];
       return p.parts.flatMap((part) => Array<string>(part.repeat).fill(mustGet(segmentsStore, part.key)));
     });
-    await concatSegments(files, job.video, job.metadata, job.signal, job.chapters);
+    await concatSegments(files, job.video, job.metadata, job.signal, job.chapters, job.audio);
   }
   const thumbnails = stills.map((f) => mustGet(pictures, frameKey(f), 'png'));
   // The cache is kept under its size limit, never at the cost of what this render returns.

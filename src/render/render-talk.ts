@@ -9,7 +9,8 @@ import { parseSlideSelection, selectSlides } from '../deck/select.js';
 import { DeckError } from '../deck/errors.js';
 import { strictDiagnostics } from '../deck/strict.js';
 import { TalkreelError, usageError } from '../errors.js';
-import { planTimeline, stillFrame, type Timeline } from '../timing/plan.js';
+import { stillFrame, type Timeline } from '../timing/plan.js';
+import { planRecorded } from './recording.js';
 import { parseResolution } from '../deck/model.js';
 import { chooseBrowser } from './browser.js';
 import { packageRoot } from './root.js';
@@ -31,6 +32,10 @@ export interface RenderOptions {
   fps?: number;
   /** x264 quality (0-51, lower is better; default 18); the bitrate ceiling applies whatever it is. */
   crf?: number;
+  /** The speaker's recording to mux (else the deck's `audio:`); the video lasts as long. */
+  audio?: string;
+  /** Recorded start times, one per slide per line (else the deck's `at:` options). */
+  timings?: string;
   /** Slide selection such as `2,5-7`. */
   slides?: string;
   video?: boolean;
@@ -91,6 +96,7 @@ interface Plan {
   browserExecutable: string | null;
   publish: PublishPlan;
   format: VideoFormat;
+  audio: string | null;
 }
 
 export function planRender(options: RenderOptions): Plan {
@@ -117,7 +123,8 @@ export function planRender(options: RenderOptions): Plan {
   const video = options.video ?? true;
   const thumbnails = options.thumbnails ?? true;
   if (!video && !thumbnails) throw usageError('--no-video and --no-thumbnails together leave nothing to render');
-  const timeline = planTimeline(deck, { fps: options.fps, resolution: options.resolution });
+  const recorded = planRecorded(deck, loaded.path, selection !== undefined, options, { fps: options.fps, resolution: options.resolution });
+  const { timeline } = recorded;
   const publish = planPublish(deck, timeline);
   return {
     deck,
@@ -128,7 +135,8 @@ export function planRender(options: RenderOptions): Plan {
     timeline,
     video,
     thumbnails,
-    diagnostics: [...loaded.diagnostics, ...publish.diagnostics],
+    diagnostics: [...loaded.diagnostics, ...recorded.diagnostics, ...publish.diagnostics],
+    audio: recorded.audio,
     publish,
     format: videoFormat(timeline.width, timeline.height, timeline.fps, options.crf),
     browserExecutable: options.session ? options.session.browserExecutable : chooseBrowser(options.browser, packageRoot).executablePath,
@@ -195,10 +203,10 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
           cancelSignal,
           onProgress: (p) => report({ phase: 'video', done: p.renderedFrames, total, encoded: p.encodedFrames }),
         });
-        // renderMedia writes no chapters: add them by one stream copy.
+        // renderMedia writes no chapters and no recording here: add them, copying the video stream.
         const plain = path.join(staging, `plain-${videoName}`);
         fs.renameSync(path.join(staging, videoName), plain);
-        await concatSegments([plain], path.join(staging, videoName), { title: plan.deck.title }, options.signal, chapterMarks(plan.publish));
+        await concatSegments([plain], path.join(staging, videoName), { title: plan.deck.title }, options.signal, chapterMarks(plan.publish), plan.audio);
         fs.rmSync(plain);
       }
       if (plan.thumbnails) {
@@ -225,6 +233,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
         metadata: { title: plan.deck.title },
         chapters: chapterMarks(plan.publish),
         format: plan.format,
+        audio: plan.audio,
         onProgress: (p) => report(p),
       });
       plan.timeline.slides.forEach((t, i) => fs.copyFileSync(result.thumbnails[i], thumbPath(t.index)));
@@ -250,6 +259,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
       thumbnails: plan.thumbnails,
       deck: path.relative(plan.outDir, plan.deckPath),
       published: published.files,
+      audio: plan.video && plan.audio ? path.relative(plan.outDir, plan.audio) : null,
     });
     fs.writeFileSync(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     names.push('manifest.json');
