@@ -133,6 +133,9 @@ export function printResult(result: RenderResult, json: boolean): void {
     result.video ? `  video      ${result.video}` : null,
     result.thumbnails.length ? `  thumbnails ${result.thumbnails.length} PNGs in ${result.outDir}/thumbnails` : null,
     `  manifest   ${result.manifestPath}`,
+    m.chapters ? `  chapters   ${m.chapters}` : null,
+    m.captions ? `  captions   ${m.captions.srt}, ${m.captions.vtt}` : null,
+    [m.poster, m.contactSheet, m.page].some(Boolean) ? `  also       ${[m.poster, m.contactSheet, m.page].filter(Boolean).join(', ')}` : null,
   ];
   process.stdout.write(`${lines.filter(Boolean).join('\n')}\n`);
 }
