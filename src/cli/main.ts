@@ -5,6 +5,7 @@ import { TalkreelError } from '../errors.js';
 import { DeckError } from '../deck/errors.js';
 import { strictDiagnostics } from '../deck/strict.js';
 import { planTimeline } from '../timing/plan.js';
+import { checkStarts, deckStarts } from '../timing/starts.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { clock, runRender, type RenderFlags } from './render-command.js';
 import { runWatch, type WatchFlags } from './watch-command.js';
@@ -67,7 +68,11 @@ program
   .action((deck: string, opts: { strict?: boolean }) => {
     const loaded = loadDeck(deck);
     const parsed = loaded.deck;
-    const diagnostics = opts.strict ? strictDiagnostics(loaded.diagnostics) : loaded.diagnostics;
+    // Recorded timings written in the deck (`at:`) are checked too; the recording's length is not.
+    const recorded = deckStarts(parsed);
+    const found = [...loaded.diagnostics, ...recorded.diagnostics];
+    if (recorded.starts && recorded.diagnostics.length === 0) found.push(...checkStarts(recorded.starts, parsed.slides.length, parsed.options.fps, null, { file: parsed.file, line: 1 }));
+    const diagnostics = opts.strict ? strictDiagnostics(found) : found;
     if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics)}\n`);
     if (hasErrors(diagnostics)) process.exit(1);
     const t = planTimeline(parsed);
