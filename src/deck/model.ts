@@ -127,6 +127,12 @@ export const deckSchema = z.object({
   title: z.string(),
   options: deckOptionsSchema,
   slides: z.array(slideSchema),
+  /**
+   * Recorded timings, filled in by the renderer from a recording and its start times: each
+   * slide's start and the end of the talk, in seconds (see planTimeline). Carried in the deck so
+   * that the compositions plan the same timeline as the renderer.
+   */
+  recording: z.object({ starts: z.array(z.number()).optional(), endSeconds: z.number().optional() }).optional(),
 });
 export type Deck = z.infer<typeof deckSchema>;
 

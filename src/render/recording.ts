@@ -16,6 +16,8 @@ export interface RecordingOptions {
 }
 
 export interface RecordedPlan {
+  /** The deck with its recorded timings (`recording`), as the compositions must see it. */
+  deck: Deck;
   timeline: Timeline;
   /** Absolute path of the recording to mux, or null. */
   audio: string | null;
@@ -35,7 +37,7 @@ export function planRecorded(deck: Deck, deckPath: string, selected: boolean, op
   if (selected && (audioRef || timingsGiven)) {
     // A few slides cannot follow a recording of the whole talk: they get their own durations.
     const note: Diagnostic = { severity: 'warning', code: 'recording-ignored', message: '--slides: the recording and recorded timings cover the whole talk, so this render of some slides uses neither', file: deck.file, line: 1, column: 1 };
-    return { timeline: planTimeline(deck, overrides), audio: null, diagnostics: [note] };
+    return { deck, timeline: planTimeline(deck, overrides), audio: null, diagnostics: [note] };
   }
 
   const diagnostics: Diagnostic[] = [];
@@ -71,7 +73,9 @@ export function planRecorded(deck: Deck, deckPath: string, selected: boolean, op
   }
   if (diagnostics.some((d) => d.severity === 'error')) throw new DeckError(diagnostics);
 
-  const timeline = planTimeline(deck, { ...overrides, starts: starts?.map((s) => s.seconds), endSeconds: audioSeconds ?? undefined });
+  const recording = { ...(starts ? { starts: starts.map((s) => s.seconds) } : {}), ...(audioSeconds !== null ? { endSeconds: audioSeconds } : {}) };
+  const timed: Deck = Object.keys(recording).length > 0 ? { ...deck, recording } : deck;
+  const timeline = planTimeline(timed, overrides);
   if (audioSeconds !== null && !starts) {
     const natural = planTimeline(deck, overrides);
     if (natural.durationInFrames > Math.round(audioSeconds * fps)) {
@@ -80,7 +84,7 @@ export function planRecorded(deck: Deck, deckPath: string, selected: boolean, op
       throw new TalkreelError('audio-too-short', `--audio ${audioRef}: ${message}`);
     }
   }
-  return { timeline, audio, diagnostics };
+  return { deck: timed, timeline, audio, diagnostics };
 }
 
 /** Length of the first audio stream in seconds, or null when there is none. */

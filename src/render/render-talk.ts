@@ -119,11 +119,11 @@ export function planRender(options: RenderOptions): Plan {
     if ('error' in parsed) throw usageError(parsed.error);
     selection = parsed.slides;
   }
-  const deck = selectSlides(loaded.deck, selection);
   const video = options.video ?? true;
   const thumbnails = options.thumbnails ?? true;
   if (!video && !thumbnails) throw usageError('--no-video and --no-thumbnails together leave nothing to render');
-  const recorded = planRecorded(deck, loaded.path, selection !== undefined, options, { fps: options.fps, resolution: options.resolution });
+  const recorded = planRecorded(selectSlides(loaded.deck, selection), loaded.path, selection !== undefined, options, { fps: options.fps, resolution: options.resolution });
+  const deck = recorded.deck;
   const { timeline } = recorded;
   const publish = planPublish(deck, timeline);
   return {

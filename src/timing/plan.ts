@@ -66,7 +66,7 @@ export interface PlanOverrides {
   resolution?: string;
   /**
    * Recorded timings: the second at which each slide starts (one per slide, increasing, the
-   * first 0). Each slide then lasts until the next one starts.
+   * first 0). Each slide then lasts until the next one starts. Default: the deck's `recording`.
    */
   starts?: number[];
   /** Where the talk ends (the length of the recording): the last slide holds until then. */
@@ -106,11 +106,13 @@ export function planTimeline(deck: Deck, overrides: PlanOverrides = {}): Timelin
     return { type, frames: Math.min(wanted, Math.floor(Math.min(lengths[i - 1], lengths[i]) / 3)) };
   });
   let transitions = transitionsFor(durations);
-  const end = overrides.endSeconds !== undefined ? Math.round(overrides.endSeconds * fps) : null;
-  if (overrides.starts) {
+  const endSeconds = overrides.endSeconds ?? deck.recording?.endSeconds;
+  const end = endSeconds !== undefined ? Math.round(endSeconds * fps) : null;
+  const recordedStarts = overrides.starts ?? deck.recording?.starts;
+  if (recordedStarts) {
     // Recorded timings: slide i is on screen from its start to the next one's, and its sequence
     // also covers the next slide's transition in, which overlaps its end.
-    const starts = overrides.starts.map((t) => Math.round(t * fps));
+    const starts = recordedStarts.map((t) => Math.round(t * fps));
     const lastEnd = end ?? starts[starts.length - 1] + durations[durations.length - 1];
     const shown = starts.map((st, i) => Math.max(1, (starts[i + 1] ?? lastEnd) - st));
     transitions = transitionsFor(shown);

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/render/manifest.js';
 import { ffmpegPath, ffprobePath } from '../../src/render/ffmpeg.js';
 import { fixture, talkreel } from '../helpers/cli.js';
-import { probeVideo } from '../helpers/media.js';
+import { frameAt, meanDifference, probeVideo, readPng } from '../helpers/media.js';
 
 // The speaker's recording: a generated tone stands in for it (mono, 44.1 kHz, WAV).
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-audio-'));
@@ -54,6 +54,15 @@ describe('--audio with --timings', () => {
     expect(Math.abs(Number(audio.duration) - 10.5)).toBeLessThan(0.03);
     expect(manifest.slides.map((s) => s.startSeconds)).toEqual([0, 2, 5.5, 8]);
     expect(manifest.slides.at(-1)!.startFrame + manifest.slides.at(-1)!.durationInFrames).toBe(manifest.durationInFrames);
+  });
+
+  it('shows each slide in the video at its recorded time', () => {
+    const video = path.join(out, 'small.mp4');
+    // The last frame before each next slide starts (slide 1 ends at 2 s = frame 60), and the end.
+    for (const [frame, slide] of [[55, 0], [160, 1], [235, 2], [314, 3]] as const) {
+      const diff = meanDifference(frameAt(video, frame), readPng(path.join(out, manifest.slides[slide].thumbnail!)));
+      expect(diff, `frame ${frame}`).toBeLessThan(3);
+    }
   });
 });
 
