@@ -251,7 +251,10 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     const stills = plan.timeline.slides
       .map((t) => ({ index: t.index, png: thumbPath(t.index), thumbnail: plan.thumbnails ? `thumbnails/${thumbnailName(plan.fullDeck, t.index)}` : null }))
       .filter((s) => fs.existsSync(s.png));
-    const published = await writePublished({ plan: plan.publish, deck: plan.deck, timeline: plan.timeline, staging, title: plan.deck.title, video: plan.video ? videoName : null, stills, signal: options.signal });
+    // Publishing files go with the video: a thumbnails-only render (as `watch` makes) stays quick.
+    const published = plan.video
+      ? await writePublished({ plan: plan.publish, deck: plan.deck, timeline: plan.timeline, staging, title: plan.deck.title, video: videoName, stills, signal: options.signal })
+      : { names: [], files: undefined };
     names.push(...published.names);
     throwIfAborted(options.signal);
     const manifest = buildManifest(plan.deck, plan.fullDeck, plan.timeline, {

@@ -69,7 +69,7 @@ describe('talkreel CLI', () => {
 
   it('a folder stands for the decks in it, in name order', () => {
     expect(expandDecks([path.dirname(fixture('small.md'))]).map((d) => path.basename(d))).toEqual(
-      ['bad.md', 'marp-basics.md', 'marp-heading-divider.md', 'slidev-layouts.md', 'slidev-starter.md', 'small.md'],
+      ['bad.md', 'marp-basics.md', 'marp-heading-divider.md', 'publish.md', 'slidev-layouts.md', 'slidev-starter.md', 'small.md'],
     );
   });
 });

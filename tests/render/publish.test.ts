@@ -197,7 +197,7 @@ describe('publishing outputs (deck with notes and chapters)', () => {
   });
 });
 
-describe('publishing outputs (deck without notes, thumbnails only)', () => {
+describe('publishing outputs (deck without notes)', () => {
   const bare = path.join(tmp, 'bare');
 
   it('writes no captions and no chapters, says so, and removes those left by an earlier render', async () => {
@@ -205,14 +205,26 @@ describe('publishing outputs (deck without notes, thumbnails only)', () => {
     fs.writeFileSync(deck, '---\nresolution: 640x360\nduration: 2\n---\n\n# ONE\n\n---\n\n# TWO\n');
     fs.mkdirSync(bare, { recursive: true });
     for (const f of ['chapters.txt', 'captions.srt', 'captions.vtt']) fs.writeFileSync(path.join(bare, f), 'old');
-    const r = await talkreel(['render', deck, '--out', bare, '--no-video'], env);
+    const r = await talkreel(['render', deck, '--out', bare], env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/bare\.md:\d+:1 warning chapters-too-few/);
     const manifest: Manifest = JSON.parse(fs.readFileSync(path.join(bare, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ video: null, chapters: null, captions: null, poster: 'poster.jpg', page: 'index.html' });
+    expect(manifest).toMatchObject({ video: 'bare.mp4', chapters: null, captions: null, poster: 'poster.jpg', page: 'index.html' });
     for (const f of ['chapters.txt', 'captions.srt', 'captions.vtt']) expect(fs.existsSync(path.join(bare, f)), f).toBe(false);
     const html = fs.readFileSync(path.join(bare, 'index.html'), 'utf8');
-    expect(html).not.toContain('<video');
+    expect(html).not.toContain('<track');
+    expect(html).not.toContain('Chapters');
     expect(html).toContain('thumbnails/01-one.png');
+    const { chapters } = probe(['-show_chapters', path.join(bare, 'bare.mp4')]);
+    expect(chapters).toEqual([]);
+  });
+
+  it('a thumbnails-only render writes no publishing files (they go with the video)', async () => {
+    const out = path.join(tmp, 'thumbs-only');
+    const r = await talkreel(['render', fixture('publish.md'), '--out', out, '--no-video', '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['manifest.json', 'thumbnails']);
+    const manifest: Manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ video: null, chapters: null, captions: null, poster: null, contactSheet: null, page: null });
   });
 });
