@@ -7,6 +7,9 @@ export { loadDeck, DEFAULT_DECK, type LoadedDeck, type LoadOptions } from './dec
 export { parseDeck, hasErrors, type ParseResult } from './deck/parse.js';
 export type { Deck, Slide, SlideStyle, Block, Run, Diagnostic, Layout } from './deck/model.js';
 export { planTimeline, type Timeline, type TimelineSlide } from './timing/plan.js';
+export { parseTimings, deckStarts, checkStarts, type StartTime } from './timing/starts.js';
+export { planChapters, chaptersText, type Chapter } from './publish/chapters.js';
+export { planCaptions, toSrt, toVtt, type Cue } from './publish/captions.js';
 export { DeckError } from './deck/errors.js';
 export {
   renderTalk,

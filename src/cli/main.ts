@@ -6,6 +6,7 @@ import { DeckError } from '../deck/errors.js';
 import { strictDiagnostics } from '../deck/strict.js';
 import { checkTextFit } from '../render/visual-check.js';
 import { planTimeline } from '../timing/plan.js';
+import { checkStarts, deckStarts } from '../timing/starts.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { clock, runRender, type RenderFlags } from './render-command.js';
 import { runWatch, type WatchFlags } from './watch-command.js';
@@ -31,6 +32,12 @@ program
   .option('-o, --out <dir>', 'output folder (default: out/<deck name>/); with several decks, the folder that holds one folder per deck')
   .option('-r, --resolution <r>', '720p, 1080p, 1440p, 2160p or WIDTHxHEIGHT (default: the deck\'s, else 1080p)')
   .option('--fps <n>', 'frames per second (default: the deck\'s, else 30)', positiveInt('--fps'))
+  .option('--crf <n>', 'x264 quality, 0-51, lower is better (default: 18); the bitrate ceiling still applies', (v: string) => {
+    if (!/^\d+$/.test(v) || Number(v) > 51) throw new InvalidArgumentError('--crf must be a whole number from 0 to 51');
+    return Number(v);
+  })
+  .option('--audio <file>', 'the speaker\'s recording, muxed as AAC 48 kHz stereo; the video lasts as long (default: the deck\'s audio:)')
+  .option('--timings <file>', 'recorded start times, one per slide per line (default: the slides\' at: options)')
   .option('--slides <list>', 'render only these slides, e.g. 2,5-7')
   .option('--no-video', 'skip the MP4')
   .option('--no-thumbnails', 'skip the PNG thumbnails')
@@ -62,8 +69,13 @@ program
   .action((deck: string, opts: { strict?: boolean }) => {
     const loaded = loadDeck(deck);
     const parsed = loaded.deck;
-    const t = hasErrors(loaded.diagnostics) ? null : planTimeline(parsed);
-    const found = t ? [...loaded.diagnostics, ...checkTextFit(parsed, t)].sort((a, b) => a.line - b.line || a.column - b.column) : loaded.diagnostics;
+    // Recorded timings written in the deck (`at:`) are checked too; the recording's length is not.
+    const recorded = deckStarts(parsed);
+    const found = [...loaded.diagnostics, ...recorded.diagnostics];
+    if (recorded.starts && recorded.diagnostics.length === 0) found.push(...checkStarts(recorded.starts, parsed.slides.length, parsed.options.fps, null, { file: parsed.file, line: 1 }));
+    const t = hasErrors(found) ? null : planTimeline(parsed);
+    if (t) found.push(...checkTextFit(parsed, t));
+    found.sort((a, b) => a.line - b.line || a.column - b.column);
     const diagnostics = opts.strict ? strictDiagnostics(found) : found;
     if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics)}\n`);
     if (!t || hasErrors(diagnostics)) process.exit(1);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { DEFAULT_DECK } from '../deck/load.js';
 import { DeckError } from '../deck/errors.js';
-import { TalkreelError } from '../errors.js';
+import { TalkreelError, usageError } from '../errors.js';
 import type { DeckOutcome } from '../render/render-decks.js';
 import type { RenderOptions, RenderResult } from '../render/render-talk.js';
 import { formatDiagnostics } from './diagnostics.js';
@@ -11,6 +11,9 @@ export interface RenderFlags {
   out?: string;
   resolution?: string;
   fps?: number;
+  crf?: number;
+  audio?: string;
+  timings?: string;
   slides?: string;
   video: boolean;
   thumbnails: boolean;
@@ -38,6 +41,9 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
   const options: RenderOptions = {
     resolution: flags.resolution,
     fps: flags.fps,
+    crf: flags.crf,
+    audio: flags.audio,
+    timings: flags.timings,
     slides: flags.slides,
     video: flags.video,
     thumbnails: flags.thumbnails,
@@ -50,6 +56,8 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
   // Loaded here, not at start-up: `check` and `--help` need none of Remotion.
   try {
     if (several) {
+      // A recording is one talk's: it cannot go with several decks.
+      if (flags.audio || flags.timings) throw usageError('--audio and --timings go with one deck, not several');
       const { expandDecks, renderDecks } = await import('../render/render-decks.js');
       let progress = makeProgressReporter(false);
       const outcomes = await renderDecks(expandDecks(list), {
@@ -125,6 +133,9 @@ export function printResult(result: RenderResult, json: boolean): void {
     result.video ? `  video      ${result.video}` : null,
     result.thumbnails.length ? `  thumbnails ${result.thumbnails.length} PNGs in ${result.outDir}/thumbnails` : null,
     `  manifest   ${result.manifestPath}`,
+    m.chapters ? `  chapters   ${m.chapters}` : null,
+    m.captions ? `  captions   ${m.captions.srt}, ${m.captions.vtt}` : null,
+    [m.poster, m.contactSheet, m.page].some(Boolean) ? `  also       ${[m.poster, m.contactSheet, m.page].filter(Boolean).join(', ')}` : null,
   ];
   process.stdout.write(`${lines.filter(Boolean).join('\n')}\n`);
 }

@@ -97,6 +97,11 @@ export const slideSchema = z.object({
   notes: z.string(),
   duration: durationSchema.optional(),
   transition: transitionSchema.optional(),
+  /** Starts a chapter of this name (chapters.txt and the MP4's chapter list). */
+  chapter: z.string().optional(),
+  /** Recorded timing: second of the talk at which the slide starts, and the line that says so. */
+  at: z.number().nonnegative().optional(),
+  atLine: z.number().int().optional(),
   /** Words a viewer reads on the slide: drives the automatic duration. */
   words: z.number().int().nonnegative(),
   /** Per-slide looks from Marp directives or Slidev options; absent for plain talkreel slides. */
@@ -118,6 +123,11 @@ export const deckOptionsSchema = z.object({
   /** The logo as written in the deck; the loaded picture is `Deck.logo`. */
   logo: z.string().optional(),
   paginate: z.boolean().default(false),
+  /** Number of the slide poster.jpg shows; default: the title slide. */
+  poster: z.number().int().min(1).optional(),
+  /** The speaker's recording, relative to the deck. */
+  audio: z.string().optional(),
+  audioLine: z.number().int().optional(),
 });
 export type DeckOptions = z.infer<typeof deckOptionsSchema>;
 
@@ -129,6 +139,12 @@ export const deckSchema = z.object({
   slides: z.array(slideSchema),
   /** The `logo:` picture, resolved like slide images (a data: URL once loaded). */
   logo: z.object({ path: z.string(), src: z.string(), line: z.number(), column: z.number() }).optional(),
+  /**
+   * Recorded timings, filled in by the renderer from a recording and its start times: each
+   * slide's start and the end of the talk, in seconds (see planTimeline). Carried in the deck so
+   * that the compositions plan the same timeline as the renderer.
+   */
+  recording: z.object({ starts: z.array(z.number()).optional(), endSeconds: z.number().optional() }).optional(),
 });
 export type Deck = z.infer<typeof deckSchema>;
 

@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
+import { startTimeSchema } from './clock.js';
 import { durationSchema, hexColorSchema, layoutSchema, THEMES, parseResolution, transitionSchema, type Diagnostic } from './model.js';
 import type { YamlBlock } from './split.js';
 
@@ -37,6 +38,8 @@ export const DECK_OPTIONS: Record<string, OptionSpec> = {
   },
   logo: { schema: z.string().min(1), accepts: 'the path of a PNG, JPEG, GIF, WebP or SVG picture' },
   paginate: { schema: z.boolean(), accepts: 'true or false' },
+  poster: { schema: z.number().int().min(1), accepts: 'the number of the slide to use as poster.jpg (1 is the first)' },
+  audio: { schema: z.string().min(1), accepts: "the speaker's recording: a file path relative to the deck" },
 };
 
 export const SLIDE_OPTIONS: Record<string, OptionSpec> = {
@@ -44,6 +47,8 @@ export const SLIDE_OPTIONS: Record<string, OptionSpec> = {
   title: text,
   duration,
   transition,
+  chapter: { schema: z.coerce.string().trim().min(1), accepts: 'a chapter title' },
+  at: { schema: startTimeSchema, accepts: 'a start time in the recording: seconds, m:ss or h:mm:ss (e.g. 12:34)' },
 };
 
 /** A key (or value) talkreel itself does not take but Marp or Slidev does: the caller maps it. */

@@ -47,9 +47,10 @@ export function parseDeck(source: string, file = '<string>'): ParseResult {
 
   const head = split.frontmatter
     ? parseOptions(split.frontmatter, DECK_OPTIONS, 'front matter', foreignDeckOption)
-    : { values: {}, foreign: [], problems: [] };
+    : { values: {}, foreign: [], positions: {} as Record<string, { line: number; column: number }>, problems: [] };
   report(head.problems);
   const options = deckOptionsSchema.parse(head.values);
+  if (options.audio !== undefined) options.audioLine = head.positions.audio.line;
   const marp = head.foreign.some((e) => MARP_ONLY.includes(e.key) && (e.key !== 'marp' || e.value === true));
   const ctx: ApplyContext = { tool: marp ? 'Marp' : 'Slidev', warned: new WeakSet(), problems: [] };
   const accentAt = 'positions' in head ? head.positions.accent : undefined;
@@ -89,7 +90,7 @@ export function parseDeck(source: string, file = '<string>'): ParseResult {
   raws.forEach((raw, n) => {
     const own = raw.frontmatter
       ? parseOptions(raw.frontmatter, SLIDE_OPTIONS, `slide ${n + 1} options`, foreignSlideOption)
-      : { values: {} as Record<string, unknown>, foreign: [], problems: [] };
+      : { values: {} as Record<string, unknown>, foreign: [], positions: {} as Record<string, { line: number; column: number }>, problems: [] };
     report(own.problems);
     const body = parseSlideBody(raw.body, raw.bodyLine, { marp });
     report(body.problems);
@@ -101,7 +102,7 @@ export function parseDeck(source: string, file = '<string>'): ParseResult {
 
     const index = slides.length + 1;
     const blocks: Block[] = [...extras.images, ...body.blocks];
-    const values = own.values as Partial<Pick<Slide, 'layout' | 'title' | 'duration' | 'transition'>>;
+    const values = own.values as Partial<Pick<Slide, 'layout' | 'title' | 'duration' | 'transition' | 'chapter' | 'at'>>;
     const named = values.layout ?? (extras.layout !== 'infer' ? extras.layout : undefined);
     const layout = named ?? layoutOf(blocks, extras, { first: n === 0, last: n === raws.length - 1 });
     const title = values.title ?? slideTitle(blocks, index);
@@ -130,6 +131,8 @@ export function parseDeck(source: string, file = '<string>'): ParseResult {
       notes,
       duration: values.duration,
       transition: values.transition ?? extras.transition,
+      ...(values.chapter !== undefined ? { chapter: values.chapter } : {}),
+      ...(values.at !== undefined ? { at: values.at, atLine: own.positions.at.line } : {}),
       words: countWords(blocks.map(blockText).join('\n')),
       ...style,
     });
@@ -145,6 +148,17 @@ export function parseDeck(source: string, file = '<string>'): ParseResult {
       line: split.frontmatter ? source.split('\n').length : 1,
       column: 1,
     });
+  }
+
+  if (options.poster !== undefined && slides.length > 0 && options.poster > slides.length) {
+    const at = head.positions.poster;
+    report([{
+      severity: 'error',
+      code: 'invalid-option',
+      message: `front matter: \`poster\` names slide ${options.poster}, but the deck has ${slides.length} slides`,
+      line: at.line,
+      column: at.column,
+    }]);
   }
 
   const firstHeading = slides[0]?.blocks.find((b) => b.type === 'heading');

@@ -12,14 +12,45 @@ export const ENCODER = { preset: 'veryfast', crf: 18, bframes: 2, gopSeconds: 0.
 
 export const gopFrames = (fps: number) => Math.max(1, Math.round(fps * ENCODER.gopSeconds));
 
+/** What every segment of one video is encoded with: frame rate, quality and bitrate ceiling. */
+export interface VideoFormat {
+  fps: number;
+  crf: number;
+  /** x264's VBV: peak rate and buffer, in kbit/s and kbit. */
+  maxrate: number;
+  bufsize: number;
+}
+
+/**
+ * YouTube's recommended upload bitrates (SDR, kbit/s) at 24-30 fps and at 48-60 fps, by frame
+ * size. A size between two rows takes the larger row's; one above 2160p scales 2160p's by area.
+ */
+export const YOUTUBE_BITRATES = [
+  { pixels: 640 * 360, standard: 1000, high: 1500 },
+  { pixels: 854 * 480, standard: 2500, high: 4000 },
+  { pixels: 1280 * 720, standard: 5000, high: 7500 },
+  { pixels: 1920 * 1080, standard: 8000, high: 12000 },
+  { pixels: 2560 * 1440, standard: 16000, high: 24000 },
+  { pixels: 3840 * 2160, standard: 45000, high: 68000 },
+] as const;
+
+export function videoFormat(width: number, height: number, fps: number, crf: number = ENCODER.crf): VideoFormat {
+  const pixels = width * height;
+  const row = YOUTUBE_BITRATES.find((r) => pixels <= r.pixels) ?? YOUTUBE_BITRATES[YOUTUBE_BITRATES.length - 1];
+  const scale = Math.max(1, pixels / row.pixels);
+  const maxrate = Math.round((fps > 30 ? row.high : row.standard) * scale);
+  // A buffer of two seconds at the peak rate: room for a keyframe every half second.
+  return { fps, crf, maxrate, bufsize: 2 * maxrate };
+}
+
 /** RGB pictures become limited-range BT.709 4:2:0, the same way in every segment. */
 const COLOUR = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
 const TO_YUV = 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p';
 
-export function encoderArgs(fps: number, input: 'rgb' | 'jpeg' | 'yuv' = 'rgb'): string[] {
-  const g = String(gopFrames(fps));
+export function encoderArgs(v: VideoFormat, input: 'rgb' | 'jpeg' | 'yuv' = 'rgb'): string[] {
+  const g = String(gopFrames(v.fps));
   return [
-    '-c:v', 'libx264', '-preset', ENCODER.preset, '-crf', String(ENCODER.crf), '-profile:v', 'high',
+    '-c:v', 'libx264', '-preset', ENCODER.preset, '-crf', String(v.crf), '-maxrate', `${v.maxrate}k`, '-bufsize', `${v.bufsize}k`, '-profile:v', 'high',
     '-bf', String(ENCODER.bframes), '-g', g, '-keyint_min', g, '-sc_threshold', '0', '-flags', '+cgop',
     // Screenshots are RGB (PNG) or full-range BT.601 YCbCr (JPEG, as JFIF defines it): both end
     // up limited-range BT.709; raw frames already are.
@@ -35,9 +66,9 @@ export function encoderArgs(fps: number, input: 'rgb' | 'jpeg' | 'yuv' = 'rgb'):
 const quiet = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
 
 /** Encodes distinct JPEG frames, in order, into one segment. */
-export async function encodeFrames(jpegs: Buffer[], fps: number, out: string, signal?: AbortSignal): Promise<void> {
-  await run(ffmpegPath(), [...quiet, '-f', 'image2pipe', '-c:v', 'mjpeg', '-framerate', String(fps), '-i', 'pipe:0',
-    '-frames:v', String(jpegs.length), ...encoderArgs(fps, 'jpeg'), out], { input: jpegs, signal });
+export async function encodeFrames(jpegs: Buffer[], v: VideoFormat, out: string, signal?: AbortSignal): Promise<void> {
+  await run(ffmpegPath(), [...quiet, '-f', 'image2pipe', '-c:v', 'mjpeg', '-framerate', String(v.fps), '-i', 'pipe:0',
+    '-frames:v', String(jpegs.length), ...encoderArgs(v, 'jpeg'), out], { input: jpegs, signal });
 }
 
 /**
@@ -46,9 +77,9 @@ export async function encodeFrames(jpegs: Buffer[], fps: number, out: string, si
  * `frames` frames: ffmpeg repeats it to keep the output's constant rate, and stops before the
  * second. (Looping a PNG would decode it again for every frame.)
  */
-export async function encodeStill(png: string, frames: number, fps: number, out: string, signal?: AbortSignal): Promise<void> {
+export async function encodeStill(png: string, frames: number, v: VideoFormat, out: string, signal?: AbortSignal): Promise<void> {
   const picture = await rawPicture(png, signal);
-  await encodeRaw(picture, [picture.data, picture.data], `${fps}/${frames}`, frames, fps, out, signal);
+  await encodeRaw(picture, [picture.data, picture.data], `${v.fps}/${frames}`, frames, v, out, signal);
 }
 
 /**
@@ -58,18 +89,18 @@ export async function encodeStill(png: string, frames: number, fps: number, out:
  * browser composites opacity the same way, in 8-bit values). Raw frames go to ffmpeg as they
  * are: no PNG to write or decode per frame.
  */
-export async function encodeBlend(a: string, b: string, alphas: number[], fps: number, out: string, signal?: AbortSignal): Promise<void> {
+export async function encodeBlend(a: string, b: string, alphas: number[], v: VideoFormat, out: string, signal?: AbortSignal): Promise<void> {
   const [from, to] = await Promise.all([rawPicture(a, signal), rawPicture(b, signal)]);
   if (from.width !== to.width || from.height !== to.height) throw new Error('blend pictures differ in size');
   const frames = alphas.map((alpha) => () => blendPlanes(from.data, to.data, alpha));
-  await encodeRaw(from, frames, String(fps), frames.length, fps, out, signal);
+  await encodeRaw(from, frames, String(v.fps), frames.length, v, out, signal);
 }
 
 /**
- * Encodes `count` frames at `fps` from raw yuv420p frames of one size arriving at `inputRate`
+ * Encodes `count` frames at `v.fps` from raw yuv420p frames of one size arriving at `inputRate`
  * (each given as is, or made when it is its turn).
  */
-async function encodeRaw(size: RawPicture, frames: (Buffer | (() => Buffer))[], inputRate: string, count: number, fps: number, out: string, signal?: AbortSignal): Promise<void> {
+async function encodeRaw(size: RawPicture, frames: (Buffer | (() => Buffer))[], inputRate: string, count: number, v: VideoFormat, out: string, signal?: AbortSignal): Promise<void> {
   function* input() {
     for (const f of frames) yield typeof f === 'function' ? f() : f;
   }
@@ -77,7 +108,7 @@ async function encodeRaw(size: RawPicture, frames: (Buffer | (() => Buffer))[], 
     '-pixel_format', 'yuv420p', '-video_size', `${size.width}x${size.height}`, '-framerate', inputRate,
     // Say what the planes are, or ffmpeg takes them for full range and squeezes them again.
     ...COLOUR, '-i', 'pipe:0',
-    '-r', String(fps), '-fps_mode', 'cfr', '-frames:v', String(count), ...encoderArgs(fps, 'yuv'), out], { input: input(), signal });
+    '-r', String(v.fps), '-fps_mode', 'cfr', '-frames:v', String(count), ...encoderArgs(v, 'yuv'), out], { input: input(), signal });
 }
 
 /** `(1 - alpha) * x + alpha * y`, byte by byte, in fixed point (alpha in steps of 1/256). */
@@ -124,14 +155,30 @@ function rawPicture(png: string, signal?: AbortSignal): Promise<RawPicture> {
   return converting;
 }
 
-/** Joins segments (a segment may be listed many times) by stream copy into a fast-start MP4. */
-export async function concatSegments(segments: string[], out: string, metadata: Record<string, string>, signal?: AbortSignal): Promise<void> {
+/** A chapter of the MP4, in seconds. */
+export interface ChapterMark {
+  start: number;
+  end: number;
+  title: string;
+}
+
+/**
+ * Joins segments (a segment may be listed many times) by stream copy into a fast-start MP4, with
+ * chapter atoms when given. Chapters go in as the concat script's `chapter` lines and get their
+ * titles as chapter metadata (this ffmpeg build has no ffmetadata demuxer).
+ */
+export async function concatSegments(segments: string[], out: string, metadata: Record<string, string>, signal?: AbortSignal, chapters: ChapterMark[] = [], audio: string | null = null): Promise<void> {
   const list = `${out}.txt`;
-  fs.writeFileSync(list, segments.map((s) => `file '${s.replace(/'/g, "'\\''")}'`).join('\n') + '\n');
+  const files = segments.map((s) => `file '${s.replace(/'/g, "'\\''")}'`);
+  const marks = chapters.map((c, i) => `chapter ${i} ${c.start.toFixed(3)} ${c.end.toFixed(3)}`);
+  fs.writeFileSync(list, ['ffconcat version 1.0', ...files, ...marks].join('\n') + '\n');
   const meta = Object.entries(metadata).flatMap(([k, v]) => ['-metadata', `${k}=${v}`]);
+  const titles = chapters.flatMap((c, i) => [`-metadata:c:${i}`, `title=${c.title}`]);
+  // The speaker's recording as YouTube asks for it: AAC-LC, 48 kHz, stereo (384 kbit/s).
+  const sound = audio ? ['-i', audio, '-map', '1:a:0', '-c:a', 'aac', '-profile:a', 'aac_low', '-ar', '48000', '-ac', '2', '-b:a', '384k'] : [];
   try {
-    await run(ffmpegPath(), [...quiet, '-f', 'concat', '-safe', '0', '-i', list, '-map', '0:v', '-c', 'copy', ...meta,
-      '-movflags', '+faststart', '-f', 'mp4', out], { signal });
+    await run(ffmpegPath(), [...quiet, '-f', 'concat', '-safe', '0', '-i', list, ...sound, '-map', '0:v', '-c:v', 'copy', ...meta,
+      '-map_chapters', chapters.length > 0 ? '0' : '-1', ...titles, '-movflags', '+faststart', '-f', 'mp4', out], { signal });
   } finally {
     fs.rmSync(list, { force: true });
   }

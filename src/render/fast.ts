@@ -7,7 +7,7 @@ import { describeFrame, segmentsOf, thumbnailFrames, type Segment } from '../tim
 import type { Timeline } from '../timing/plan.js';
 import { cacheLimitBytes, sha256, Store } from './cache.js';
 import { captureFrames, JPEG_QUALITY } from './capture.js';
-import { concatSegments, ENCODER, encodeBlend, encodeFrames, encodeStill, gopFrames, tempName } from './encode.js';
+import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeBlend, encodeFrames, encodeStill, gopFrames, tempName } from './encode.js';
 import { renderKey } from './render-key.js';
 
 /**
@@ -31,6 +31,12 @@ export interface FastJob {
   /** Where to write the MP4, or null for thumbnails only. */
   video: string | null;
   metadata: Record<string, string>;
+  /** Quality, bitrate ceiling and frame rate of every segment. */
+  format: VideoFormat;
+  /** Chapter atoms for the MP4. */
+  chapters?: ChapterMark[];
+  /** The speaker's recording, muxed as the sound track. */
+  audio?: string | null;
   onProgress: (p: FastProgress) => void;
 }
 
@@ -66,13 +72,13 @@ interface Part {
 export async function renderFast(job: FastJob): Promise<FastResult> {
   const { timeline, deck } = job;
   const { fps, width, height } = timeline;
-  const base = renderKey({ width, height, fps, browser: job.browserExecutable, settings: { ENCODER, JPEG_QUALITY } });
+  const base = renderKey({ width, height, fps, browser: job.browserExecutable, settings: { ENCODER, JPEG_QUALITY, format: job.format } });
   const frameKey = (f: number) => sha256(`${base}\n${describeFrame(deck, timeline, f)}`);
   const pictures = new Store('frames');
   const segmentsStore = new Store('segments');
 
   // Plan: every segment with its cache key(s), and what is missing from the cache.
-  const planned: Planned[] = job.video ? segmentsOf(timeline).map((s) => plan(s, frameKey, fps)) : [];
+  const planned: Planned[] = job.video ? segmentsOf(timeline).map((s) => plan(s, frameKey, job.format)) : [];
   const missingMotion = planned.filter((p): p is Extract<Planned, { kind: 'motion' }> => p.kind === 'motion' && !segmentsStore.has(p.key, 'mp4'));
   const missingParts = planned.flatMap((p) => (p.kind === 'pictures' ? p.parts.filter((part) => !segmentsStore.has(part.key, 'mp4')).map((part) => ({ p, part })) : []));
   const totalSegments = planned.reduce((n, p) => n + (p.kind === 'motion' ? 1 : p.parts.length), 0);
@@ -157,7 +163,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
         if (p.left.size > 0) continue;
         const jpegs = p.m.frames.map((x) => waiting.get(x) as Buffer);
         for (const x of p.m.frames) waiting.delete(x);
-        enqueue(p.m.key, (out) => encodeFrames(jpegs, fps, out, job.signal));
+        enqueue(p.m.key, (out) => encodeFrames(jpegs, job.format, out, job.signal));
       }
     },
   });
@@ -171,7 +177,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
       if (p.kind === 'motion') return [mustGet(segmentsStore, p.key)];
       return p.parts.flatMap((part) => Array<string>(part.repeat).fill(mustGet(segmentsStore, part.key)));
     });
-    await concatSegments(files, job.video, job.metadata, job.signal);
+    await concatSegments(files, job.video, job.metadata, job.signal, job.chapters, job.audio);
   }
   const thumbnails = stills.map((f) => mustGet(pictures, frameKey(f), 'png'));
   // The cache is kept under its size limit, never at the cost of what this render returns.
@@ -180,7 +186,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   return { thumbnails, captured, cachedFrames: cachedPictures, encodedSegments: encoded, cachedSegments };
 }
 
-function plan(s: Segment, frameKey: (f: number) => string, fps: number): Planned {
+function plan(s: Segment, frameKey: (f: number) => string, format: VideoFormat): Planned {
   if (s.kind === 'motion') return { kind: 'motion', frames: s.frames, key: sha256(`motion\n${s.frames.map(frameKey).join('\n')}`) };
   if (s.kind === 'blend') {
     const needs = [s.a, s.b].map((frame) => ({ frame, key: frameKey(frame) }));
@@ -188,18 +194,18 @@ function plan(s: Segment, frameKey: (f: number) => string, fps: number): Planned
     return {
       kind: 'pictures',
       needs,
-      parts: [{ key, frames: s.frames.length, repeat: 1, encode: ([a, b], out, signal) => encodeBlend(a, b, s.alphas, fps, out, signal) }],
+      parts: [{ key, frames: s.frames.length, repeat: 1, encode: ([a, b], out, signal) => encodeBlend(a, b, s.alphas, format, out, signal) }],
     };
   }
   const pictureKey = frameKey(s.frame);
-  const g = gopFrames(fps);
+  const g = gopFrames(format.fps);
   const whole = Math.floor(s.length / g);
   const rest = s.length % g;
   const parts: Part[] = [];
   // A hold is one GOP of the picture repeated, and a shorter segment for what is left.
   for (const [frames, repeat] of [[g, whole], [rest, 1]] as const) {
     if (frames > 0 && repeat > 0) {
-      parts.push({ key: sha256(`hold\n${pictureKey}\n${frames}`), frames, repeat, encode: ([png], out, signal) => encodeStill(png, frames, fps, out, signal) });
+      parts.push({ key: sha256(`hold\n${pictureKey}\n${frames}`), frames, repeat, encode: ([png], out, signal) => encodeStill(png, frames, format, out, signal) });
     }
   }
   return { kind: 'pictures', needs: [{ frame: s.frame, key: pictureKey }], parts };

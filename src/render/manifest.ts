@@ -1,5 +1,6 @@
 import type { Deck } from '../deck/model.js';
 import type { Timeline } from '../timing/plan.js';
+import type { PublishedFiles } from './publish.js';
 
 export interface ManifestSlide {
   index: number;
@@ -22,6 +23,14 @@ export interface Manifest {
   durationInFrames: number;
   durationInSeconds: number;
   video: string | null;
+  /** The recording muxed into the video (its path relative to the output folder), or null. */
+  audio: string | null;
+  /** Files for publishing the talk, beside the video; null when not written (no chapters, no notes). */
+  chapters: string | null;
+  captions: { srt: string; vtt: string } | null;
+  poster: string | null;
+  contactSheet: string | null;
+  page: string | null;
   slides: ManifestSlide[];
 }
 
@@ -37,7 +46,7 @@ export function buildManifest(
   fullDeck: Deck,
   timeline: Timeline,
   /** `deck` is the deck's path as the manifest names it (relative to the output folder). */
-  outputs: { video: string | null; thumbnails: boolean; deck: string },
+  outputs: { video: string | null; thumbnails: boolean; deck: string; published?: PublishedFiles; audio?: string | null },
 ): Manifest {
   const round = (n: number) => Math.round(n * 1000) / 1000;
   return {
@@ -49,6 +58,12 @@ export function buildManifest(
     durationInFrames: timeline.durationInFrames,
     durationInSeconds: round(timeline.durationInFrames / timeline.fps),
     video: outputs.video,
+    audio: outputs.audio ?? null,
+    chapters: outputs.published?.chapters ?? null,
+    captions: outputs.published?.captions ?? null,
+    poster: outputs.published?.poster ?? null,
+    contactSheet: outputs.published?.contactSheet ?? null,
+    page: outputs.published?.page ?? null,
     slides: timeline.slides.map((t, i) => ({
       index: t.index,
       title: t.title,

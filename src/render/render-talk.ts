@@ -9,17 +9,20 @@ import { parseSlideSelection, selectSlides } from '../deck/select.js';
 import { DeckError } from '../deck/errors.js';
 import { strictDiagnostics } from '../deck/strict.js';
 import { TalkreelError, usageError } from '../errors.js';
-import { planTimeline, stillFrame, type Timeline } from '../timing/plan.js';
+import { stillFrame, type Timeline } from '../timing/plan.js';
+import { planRecorded } from './recording.js';
 import { parseResolution } from '../deck/model.js';
 import { chooseBrowser } from './browser.js';
 import { packageRoot } from './root.js';
 import { JPEG_QUALITY } from './capture.js';
-import { ENCODER } from './encode.js';
+import { ENCODER, videoFormat, type VideoFormat } from './encode.js';
 import { renderFast } from './fast.js';
 import { openSession, type RenderSession } from './session.js';
 import { checkTextFit } from './visual-check.js';
 import { buildManifest, thumbnailName, type Manifest } from './manifest.js';
 import { commitOutputs, discardStaging, prepareOutDir } from './outputs.js';
+import { chapterMarks, planPublish, removeStalePublished, writePublished, type PublishPlan } from './publish.js';
+import { concatSegments } from './encode.js';
 
 export interface RenderOptions {
   /** Deck file; default `deck/scaling-python.md`. */
@@ -28,6 +31,12 @@ export interface RenderOptions {
   out?: string;
   resolution?: string;
   fps?: number;
+  /** x264 quality (0-51, lower is better; default 18); the bitrate ceiling applies whatever it is. */
+  crf?: number;
+  /** The speaker's recording to mux (else the deck's `audio:`); the video lasts as long. */
+  audio?: string;
+  /** Recorded start times, one per slide per line (else the deck's `at:` options). */
+  timings?: string;
   /** Slide selection such as `2,5-7`. */
   slides?: string;
   video?: boolean;
@@ -86,6 +95,9 @@ interface Plan {
   thumbnails: boolean;
   diagnostics: Diagnostic[];
   browserExecutable: string | null;
+  publish: PublishPlan;
+  format: VideoFormat;
+  audio: string | null;
 }
 
 export function planRender(options: RenderOptions): Plan {
@@ -94,6 +106,9 @@ export function planRender(options: RenderOptions): Plan {
   }
   if (options.fps !== undefined && (!Number.isInteger(options.fps) || options.fps < 1 || options.fps > 120)) {
     throw usageError(`--fps: "${options.fps}" is not a whole number from 1 to 120`);
+  }
+  if (options.crf !== undefined && (!Number.isInteger(options.crf) || options.crf < 0 || options.crf > 51)) {
+    throw usageError(`--crf: "${options.crf}" is not a whole number from 0 to 51`);
   }
   const deckPath = options.deck ?? DEFAULT_DECK;
   const loaded = loadDeck(deckPath);
@@ -105,14 +120,18 @@ export function planRender(options: RenderOptions): Plan {
     if ('error' in parsed) throw usageError(parsed.error);
     selection = parsed.slides;
   }
-  const deck = selectSlides(loaded.deck, selection);
-  const timeline = planTimeline(deck, { fps: options.fps, resolution: options.resolution });
-  const fit = checkTextFit(deck, timeline);
-  const diagnostics = [...loaded.diagnostics, ...(options.strict ? strictDiagnostics(fit) : fit)].sort((a, b) => a.line - b.line || a.column - b.column);
-  if (hasErrors(diagnostics)) throw new DeckError(diagnostics);
   const video = options.video ?? true;
   const thumbnails = options.thumbnails ?? true;
   if (!video && !thumbnails) throw usageError('--no-video and --no-thumbnails together leave nothing to render');
+  const recorded = planRecorded(selectSlides(loaded.deck, selection), loaded.path, selection !== undefined, options, { fps: options.fps, resolution: options.resolution });
+  const deck = recorded.deck;
+  const { timeline } = recorded;
+  const publish = planPublish(deck, timeline);
+  const fit = checkTextFit(deck, timeline);
+  const diagnostics = [...loaded.diagnostics, ...recorded.diagnostics, ...publish.diagnostics, ...(options.strict ? strictDiagnostics(fit) : fit)].sort(
+    (a, b) => a.line - b.line || a.column - b.column,
+  );
+  if (hasErrors(diagnostics)) throw new DeckError(diagnostics);
   return {
     deck,
     fullDeck: loaded.deck,
@@ -123,6 +142,9 @@ export function planRender(options: RenderOptions): Plan {
     video,
     thumbnails,
     diagnostics,
+    audio: recorded.audio,
+    publish,
+    format: videoFormat(timeline.width, timeline.height, timeline.fps, options.crf),
     browserExecutable: options.session ? options.session.browserExecutable : chooseBrowser(options.browser, packageRoot).executablePath,
   };
 }
@@ -177,7 +199,9 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
           jpegQuality: JPEG_QUALITY,
           pixelFormat: 'yuv420p',
           colorSpace: 'bt709',
-          crf: ENCODER.crf,
+          crf: plan.format.crf,
+          encodingMaxRate: `${plan.format.maxrate}k`,
+          encodingBufferSize: `${plan.format.bufsize}k`,
           x264Preset: ENCODER.preset,
           muted: true,
           enforceAudioTrack: false,
@@ -185,6 +209,11 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
           cancelSignal,
           onProgress: (p) => report({ phase: 'video', done: p.renderedFrames, total, encoded: p.encodedFrames }),
         });
+        // renderMedia writes no chapters and no recording here: add them, copying the video stream.
+        const plain = path.join(staging, `plain-${videoName}`);
+        fs.renameSync(path.join(staging, videoName), plain);
+        await concatSegments([plain], path.join(staging, videoName), { title: plan.deck.title }, options.signal, chapterMarks(plan.publish), plan.audio);
+        fs.rmSync(plain);
       }
       if (plan.thumbnails) {
         for (const [k, t] of plan.timeline.slides.entries()) {
@@ -208,6 +237,9 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
         signal: options.signal,
         video: plan.video ? path.join(staging, videoName) : null,
         metadata: { title: plan.deck.title },
+        chapters: chapterMarks(plan.publish),
+        format: plan.format,
+        audio: plan.audio,
         onProgress: (p) => report(p),
       });
       plan.timeline.slides.forEach((t, i) => fs.copyFileSync(result.thumbnails[i], thumbPath(t.index)));
@@ -222,14 +254,26 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
       names.push('thumbnails');
     }
 
+    const stills = plan.timeline.slides
+      .map((t) => ({ index: t.index, png: thumbPath(t.index), thumbnail: plan.thumbnails ? `thumbnails/${thumbnailName(plan.fullDeck, t.index)}` : null }))
+      .filter((s) => fs.existsSync(s.png));
+    // Publishing files go with the video: a thumbnails-only render (as `watch` makes) stays quick.
+    const published = plan.video
+      ? await writePublished({ plan: plan.publish, deck: plan.deck, timeline: plan.timeline, staging, title: plan.deck.title, video: videoName, stills, signal: options.signal })
+      : { names: [], files: undefined };
+    names.push(...published.names);
+    throwIfAborted(options.signal);
     const manifest = buildManifest(plan.deck, plan.fullDeck, plan.timeline, {
       video: plan.video ? videoName : null,
       thumbnails: plan.thumbnails,
       deck: path.relative(plan.outDir, plan.deckPath),
+      published: published.files,
+      audio: plan.video && plan.audio ? path.relative(plan.outDir, plan.audio) : null,
     });
     fs.writeFileSync(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     names.push('manifest.json');
     commitOutputs(staging, plan.outDir, names);
+    removeStalePublished(plan.outDir, names);
     return {
       outDir: plan.outDir,
       video: plan.video ? path.join(plan.outDir, videoName) : null,

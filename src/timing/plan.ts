@@ -64,6 +64,13 @@ export interface Timeline {
 export interface PlanOverrides {
   fps?: number;
   resolution?: string;
+  /**
+   * Recorded timings: the second at which each slide starts (one per slide, increasing, the
+   * first 0). Each slide then lasts until the next one starts. Default: the deck's `recording`.
+   */
+  starts?: number[];
+  /** Where the talk ends (the length of the recording): the last slide holds until then. */
+  endSeconds?: number;
 }
 
 /**
@@ -89,15 +96,32 @@ export function planTimeline(deck: Deck, overrides: PlanOverrides = {}): Timelin
   const size = parseResolution(overrides.resolution ?? deck.options.resolution);
   if (!size) throw new Error(`invalid resolution ${overrides.resolution ?? deck.options.resolution}`);
 
-  const durations = deck.slides.map((s) => Math.max(1, Math.round(slideSeconds(s, deck.options.duration) * fps)));
+  let durations = deck.slides.map((s) => Math.max(1, Math.round(slideSeconds(s, deck.options.duration) * fps)));
   // A transition may not be longer than a third of either neighbour, so that two transitions
   // never overlap on one slide and each slide is seen whole.
-  const transitions = deck.slides.map((s, i) => {
+  const transitionsFor = (lengths: number[]) => deck.slides.map((s, i) => {
     const type = s.transition ?? deck.options.transition;
     if (i === 0 || type === 'none') return { type, frames: 0 };
     const wanted = Math.round(TIMING.transitionSeconds * fps);
-    return { type, frames: Math.min(wanted, Math.floor(Math.min(durations[i - 1], durations[i]) / 3)) };
+    return { type, frames: Math.min(wanted, Math.floor(Math.min(lengths[i - 1], lengths[i]) / 3)) };
   });
+  let transitions = transitionsFor(durations);
+  const endSeconds = overrides.endSeconds ?? deck.recording?.endSeconds;
+  const end = endSeconds !== undefined ? Math.round(endSeconds * fps) : null;
+  const recordedStarts = overrides.starts ?? deck.recording?.starts;
+  if (recordedStarts) {
+    // Recorded timings: slide i is on screen from its start to the next one's, and its sequence
+    // also covers the next slide's transition in, which overlaps its end.
+    const starts = recordedStarts.map((t) => Math.round(t * fps));
+    const lastEnd = end ?? starts[starts.length - 1] + durations[durations.length - 1];
+    const shown = starts.map((st, i) => Math.max(1, (starts[i + 1] ?? lastEnd) - st));
+    transitions = transitionsFor(shown);
+    durations = shown.map((n, i) => n + (transitions[i + 1]?.frames ?? 0));
+  } else if (end !== null && durations.length > 0) {
+    // The last slide holds to the end of the recording.
+    const total = durations.reduce((a, b) => a + b, 0) - transitions.reduce((a, t) => a + t.frames, 0);
+    durations[durations.length - 1] += Math.max(0, end - total);
+  }
 
   const slides: TimelineSlide[] = [];
   let from = 0;

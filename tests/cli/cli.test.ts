@@ -17,7 +17,7 @@ describe('talkreel CLI', () => {
   it('render --help lists every render option', async () => {
     const r = await talkreel(['render', '--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--out', '--resolution', '--fps', '--slides', '--no-video', '--no-thumbnails', '--browser', '--concurrency', '--exact', '--json']) {
+    for (const flag of ['--out', '--resolution', '--fps', '--slides', '--no-video', '--no-thumbnails', '--browser', '--concurrency', '--exact', '--json', '--crf', '--audio', '--timings']) {
       expect(r.stdout).toContain(flag);
     }
   });
@@ -40,6 +40,14 @@ describe('talkreel CLI', () => {
     const r = await talkreel(['check', '--', 'deck/scaling-python.md']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
+  });
+
+  it('check reports recorded timings that do not increase, with file:line', async () => {
+    const deck = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-check-')), 'timed.md');
+    fs.writeFileSync(deck, '# A\n\n---\nat: 0:05\n---\n\n# B\n\n---\nat: 0:04\n---\n\n# C\n');
+    const r = await talkreel(['check', deck]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/timed\.md:10:1 error timing-order/);
   });
 
   it('an unknown command is a usage error', async () => {
@@ -75,7 +83,7 @@ describe('talkreel CLI', () => {
 
   it('a folder stands for the decks in it, in name order', () => {
     expect(expandDecks([path.dirname(fixture('small.md'))]).map((d) => path.basename(d))).toEqual(
-      ['bad.md', 'layouts-light.md', 'layouts.md', 'marp-basics.md', 'marp-heading-divider.md', 'slidev-layouts.md', 'slidev-starter.md', 'small.md', 'stress.md'],
+      ['bad.md', 'layouts-light.md', 'layouts.md', 'marp-basics.md', 'marp-heading-divider.md', 'publish.md', 'slidev-layouts.md', 'slidev-starter.md', 'small.md', 'stress.md'],
     );
   });
 });

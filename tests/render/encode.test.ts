@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { blendPlanes, encodeBlend, encodeStill, gopFrames } from '../../src/render/encode.js';
+import { blendPlanes, encodeBlend, encodeStill, gopFrames, videoFormat } from '../../src/render/encode.js';
+
+const format = videoFormat(320, 180, 30);
 import { frameAt, keyframes, meanDifference, probeVideo, type Picture } from '../helpers/media.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-encode-'));
@@ -43,7 +45,7 @@ describe('blendPlanes', () => {
 describe('encodeStill', () => {
   it.each([1, 7, 15, 16, 45])('holds a picture for exactly %i frames, the same picture from first to last', async (frames) => {
     const out = path.join(dir, `still-${frames}.mp4`);
-    await encodeStill(a.file, frames, 30, out);
+    await encodeStill(a.file, frames, format, out);
     const info = probeVideo(out);
     expect(info.nb_read_frames).toBe(String(frames));
     expect(info.r_frame_rate).toBe('30/1');
@@ -61,7 +63,7 @@ describe('encodeBlend', () => {
   it('cross-fades from one picture to the other: each frame is the blend at its alpha', async () => {
     const alphas = [0, 0.25, 0.5, 0.75, 0.95];
     const out = path.join(dir, 'blend.mp4');
-    await encodeBlend(a.file, b.file, alphas, 30, out);
+    await encodeBlend(a.file, b.file, alphas, format, out);
     expect(probeVideo(out).nb_read_frames).toBe(String(alphas.length));
     for (const [k, alpha] of alphas.entries()) {
       const expected = Buffer.from(a.pixels.data.map((v, i) => Math.round(v + (b.pixels.data[i] - v) * alpha)));
@@ -76,6 +78,6 @@ describe('encodeBlend', () => {
     const png = new PNG({ width: 160, height: 90 });
     png.data.fill(255);
     fs.writeFileSync(small, PNG.sync.write(png));
-    await expect(encodeBlend(a.file, small, [0.5], 30, path.join(dir, 'bad.mp4'))).rejects.toThrow(/differ in size/);
+    await expect(encodeBlend(a.file, small, [0.5], format, path.join(dir, 'bad.mp4'))).rejects.toThrow(/differ in size/);
   });
 });
