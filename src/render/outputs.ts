@@ -9,6 +9,22 @@ import { TalkreelError } from '../errors.js';
  */
 const STAGING_PREFIX = '.talkreel-staging-';
 
+/**
+ * Fails unless `outDir` is a writable folder or could be made as one, without creating anything:
+ * a render that stops before it starts leaves the file system as it was.
+ */
+export function checkOutDir(outDir: string): void {
+  let dir = outDir;
+  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const fail = (why: string) => new TalkreelError('out-unwritable', `--out ${outDir}: ${why}`);
+  if (!fs.statSync(dir).isDirectory()) throw fail(dir === outDir ? 'is not a folder' : `${dir} is a file, not a folder`);
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (err) {
+    throw fail(`cannot write there (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
 export function prepareOutDir(outDir: string): string {
   try {
     fs.mkdirSync(outDir, { recursive: true });

@@ -18,7 +18,7 @@ import { ENCODER } from './encode.js';
 import { renderFast } from './fast.js';
 import { openSession, type RenderSession } from './session.js';
 import { buildManifest, thumbnailName, type Manifest } from './manifest.js';
-import { commitOutputs, discardStaging, prepareOutDir } from './outputs.js';
+import { checkOutDir, commitOutputs, discardStaging, prepareOutDir } from './outputs.js';
 
 export interface RenderOptions {
   /** Deck file; default `deck/scaling-python.md`. */
@@ -101,19 +101,22 @@ export function planRender(options: RenderOptions): Plan {
   let selection: number[] | undefined;
   if (options.slides !== undefined) {
     const parsed = parseSlideSelection(options.slides, loaded.deck.slides.length);
-    if ('error' in parsed) throw usageError(parsed.error);
+    if ('error' in parsed) throw usageError(parsed.error, 'slides-invalid');
     selection = parsed.slides;
   }
   const deck = selectSlides(loaded.deck, selection);
   const video = options.video ?? true;
   const thumbnails = options.thumbnails ?? true;
   if (!video && !thumbnails) throw usageError('--no-video and --no-thumbnails together leave nothing to render');
+  const outDir = path.resolve(options.out ?? defaultOutDir(deckPath));
+  // Before the browser is unpacked or started: a bad --out fails at once.
+  checkOutDir(outDir);
   return {
     deck,
     fullDeck: loaded.deck,
     deckPath: loaded.path,
     deckName: path.basename(deckPath).replace(/\.[^.]+$/, ''),
-    outDir: path.resolve(options.out ?? defaultOutDir(deckPath)),
+    outDir,
     timeline: planTimeline(deck, { fps: options.fps, resolution: options.resolution }),
     video,
     thumbnails,
