@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -6,7 +7,8 @@ import type { Deck } from '../deck/model.js';
 import { describeFrame, segmentsOf, thumbnailFrames, type Segment } from '../timing/frames.js';
 import type { Timeline } from '../timing/plan.js';
 import { cacheLimitBytes, sha256, Store } from './cache.js';
-import { captureFrames, JPEG_QUALITY } from './capture.js';
+import { TalkreelError } from '../errors.js';
+import { captureFrames, JPEG_QUALITY, type CaptureJob } from './capture.js';
 import { concatSegments, ENCODER, encodeBlend, encodeFrames, encodeStill, gopFrames, tempName } from './encode.js';
 import { renderKey } from './render-key.js';
 
@@ -19,9 +21,14 @@ import { renderKey } from './render-key.js';
  * the frames of the slides that changed are captured and encoded again. Capture and encoding
  * overlap: a segment is encoded as soon as its frames are in, while the browser captures on.
  */
+type Browser = Awaited<ReturnType<typeof openBrowser>>;
+
 export interface FastJob {
   serveUrl: string;
-  browser: Awaited<ReturnType<typeof openBrowser>>;
+  /** The browser capturing now; replaced by `restartBrowser` after a crash or a hang. */
+  browser: Browser;
+  /** Ends the current browser and starts a new one. */
+  restartBrowser: (reason: string) => Promise<Browser>;
   browserExecutable: string | null;
   deck: Deck;
   timeline: Timeline;
@@ -35,7 +42,7 @@ export interface FastJob {
 }
 
 export interface FastProgress {
-  phase: 'capture' | 'encode';
+  phase: 'capture' | 'encode' | 'finish';
   done: number;
   total: number;
   cached: number;
@@ -102,13 +109,19 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     jobs.push(
       encoding(async () => {
         if (encodeFailure || segmentsStore.has(key, 'mp4')) return;
+        const tmp = tempName(segmentsStore.dir, key);
+        // Removed on any exit, an interrupt included: a half-written segment is never left behind.
+        const removeTmp = () => fs.rmSync(tmp, { force: true });
+        process.on('exit', removeTmp);
         try {
-          const tmp = tempName(segmentsStore.dir, key);
           await work(tmp);
           segmentsStore.put(key, 'mp4', { fromPath: tmp });
           report('encode', ++encoded, encodeTotal);
         } catch (err) {
           encodeFailure = err;
+          removeTmp();
+        } finally {
+          process.off('exit', removeTmp);
         }
       }),
     );
@@ -128,8 +141,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   for (const key of new Set(waitingParts.flatMap((w) => [...w.needs]))) if (pictures.has(key, 'png')) pictureReady(key);
 
   // Pictures first: thumbnails are ready early and holds and blends encode meanwhile.
-  await captureFrames({
-    ...captureCommon(job),
+  await captureWithRetry(job, {
     frames: pngToCapture,
     format: 'png',
     onFrame: (f, picture) => {
@@ -145,8 +157,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   const pendingBySegment = missingMotion.map((m) => ({ m, left: new Set(m.frames) }));
   const segmentsOfFrame = new Map<number, typeof pendingBySegment>();
   for (const p of pendingBySegment) for (const f of p.m.frames) segmentsOfFrame.set(f, [...(segmentsOfFrame.get(f) ?? []), p]);
-  await captureFrames({
-    ...captureCommon(job),
+  await captureWithRetry(job, {
     frames: jpegToCapture,
     format: 'jpeg',
     onFrame: (f, picture) => {
@@ -167,6 +178,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
 
   let files: string[] = [];
   if (job.video) {
+    job.onProgress({ phase: 'finish', done: 0, total: 1, cached: 0 });
     files = planned.flatMap((p) => {
       if (p.kind === 'motion') return [mustGet(segmentsStore, p.key)];
       return p.parts.flatMap((part) => Array<string>(part.repeat).fill(mustGet(segmentsStore, part.key)));
@@ -210,6 +222,38 @@ function mustGet(store: Store, key: string, ext = 'mp4'): string {
   if (!file) throw new Error(`cache entry ${path.basename(store.pathOf(key, ext))} vanished during the render`);
   return file;
 }
+
+/**
+ * Captures `frames`; when the browser crashes or stops responding, starts a new one and captures
+ * the frames still missing, once. A second failure is an error that says what happened.
+ */
+async function captureWithRetry(job: FastJob, what: Pick<CaptureJob, 'frames' | 'format' | 'onFrame'>): Promise<void> {
+  const done = new Set<number>();
+  const attempt = (frames: number[]) =>
+    captureFrames({
+      ...captureCommon(job),
+      ...what,
+      frames,
+      onFrame: (f, picture) => {
+        done.add(f);
+        return what.onFrame(f, picture);
+      },
+    });
+  try {
+    await attempt(what.frames);
+  } catch (first) {
+    if (job.signal?.aborted) throw first;
+    job.browser = await job.restartBrowser(messageOf(first));
+    try {
+      await attempt(what.frames.filter((f) => !done.has(f)));
+    } catch (second) {
+      if (job.signal?.aborted) throw second;
+      throw new TalkreelError('browser-failed', `the browser failed while capturing frames, and again after a restart: ${messageOf(second)}`);
+    }
+  }
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
 
 const captureCommon = (job: FastJob) => ({
   serveUrl: job.serveUrl,

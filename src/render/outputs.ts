@@ -48,7 +48,7 @@ function removeStaleStaging(outDir: string): void {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -58,18 +58,21 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Moves each staged entry over its final name. Files are renamed (atomic on one file system);
- * a folder replaces the old folder of the same name, which is set aside first and then removed.
+ * Moves each staged entry over its final name. Files are renamed, which is atomic on one file
+ * system: at any moment each output is either the earlier one or the new one, complete. A folder
+ * (the thumbnails) is committed file by file the same way; files of the old folder that the new
+ * one does not have are removed last.
  */
 export function commitOutputs(staging: string, outDir: string, names: string[]): void {
   for (const name of names) {
     const from = path.join(staging, name);
     const to = path.join(outDir, name);
     if (fs.statSync(from).isDirectory()) {
-      const old = path.join(staging, `.old-${name}`);
-      if (fs.existsSync(to)) fs.renameSync(to, old);
-      fs.renameSync(from, to);
-      fs.rmSync(old, { recursive: true, force: true });
+      if (fs.existsSync(to) && !fs.statSync(to).isDirectory()) fs.rmSync(to);
+      fs.mkdirSync(to, { recursive: true });
+      const fresh = new Set(fs.readdirSync(from));
+      for (const file of fresh) fs.renameSync(path.join(from, file), path.join(to, file));
+      for (const file of fs.readdirSync(to)) if (!fresh.has(file)) fs.rmSync(path.join(to, file), { recursive: true, force: true });
     } else {
       fs.renameSync(from, to);
     }

@@ -44,11 +44,14 @@ export interface RenderOptions {
    */
   session?: RenderSession;
   onProgress?: (progress: RenderProgress) => void;
+  /** Told about problems the render recovered from (a browser restarted after a crash). */
+  onWarning?: (message: string) => void;
   /** Aborting stops the render, ends the browser and ffmpeg and leaves `out` as it was. */
   signal?: AbortSignal;
 }
 
-export type RenderPhase = 'bundle' | 'browser' | 'capture' | 'encode' | 'video' | 'thumbnails';
+/** `finish`: joining the video and moving the outputs into place. */
+export type RenderPhase = 'bundle' | 'browser' | 'capture' | 'encode' | 'video' | 'thumbnails' | 'finish';
 export interface RenderProgress {
   phase: RenderPhase;
   done: number;
@@ -144,7 +147,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
   try {
     let session = options.session;
     if (!session) {
-      opening = openSession({ browser: options.browser, onProgress: report });
+      opening = openSession({ browser: options.browser, onProgress: report, signal: options.signal });
       session = await opening;
     }
     const { serveUrl, browser } = session;
@@ -193,6 +196,10 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
       const result = await renderFast({
         serveUrl,
         browser,
+        restartBrowser: async (reason) => {
+          options.onWarning?.(`the browser failed (${reason}); restarting it and retrying once`);
+          return (session as RenderSession).restartBrowser();
+        },
         browserExecutable: executablePath,
         deck: plan.deck,
         timeline: plan.timeline,
@@ -222,6 +229,8 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     });
     fs.writeFileSync(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     names.push('manifest.json');
+    throwIfAborted(options.signal);
+    report({ phase: 'finish', done: 1, total: 1 });
     commitOutputs(staging, plan.outDir, names);
     return {
       outDir: plan.outDir,
@@ -238,8 +247,10 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     throw err;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    // A session this call opened is closed, even one still starting when something failed.
-    if (opening) await (await opening.catch(() => null))?.close();
+    // A session this call opened is closed, even one still starting when something failed
+    // (after an interrupt without waiting for it: the CLI exits at once, and the browser with it).
+    if (opening && options.signal?.aborted) void opening.then((s) => s.close(), () => {});
+    else if (opening) await (await opening.catch(() => null))?.close();
     process.off('exit', removeStaging);
     discardStaging(staging);
   }
