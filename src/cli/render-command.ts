@@ -37,6 +37,7 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
   };
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);
+  const onWarning = (message: string) => process.stderr.write(`\ntalkreel: warning ${message}\n`);
   const list = decks.length > 0 ? decks : [DEFAULT_DECK];
   const several = list.length > 1 || list.some((d) => fs.statSync(d, { throwIfNoEntry: false })?.isDirectory());
   const options: RenderOptions = {
@@ -50,6 +51,7 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
     exact: flags.exact,
     strict: flags.strict,
     signal: controller.signal,
+    onWarning,
   };
   // Loaded here, not at start-up: `check` and `--help` need none of Remotion.
   try {
@@ -78,7 +80,7 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
     const { renderTalk } = await import('../render/render-talk.js');
     const progress = makeProgressReporter(!flags.json);
     try {
-      const result = await renderTalk({ ...options, deck: list[0], out: flags.out, onProgress: progress.onProgress });
+      const result = await renderTalk({ ...options, deck: list[0], out: flags.out, onProgress: progress.onProgress, onWarning });
       progress.stop();
       printResult(result, Boolean(flags.json));
     } finally {

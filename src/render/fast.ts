@@ -229,20 +229,35 @@ function mustGet(store: Store, key: string, ext = 'mp4'): string {
  */
 async function captureWithRetry(job: FastJob, what: Pick<CaptureJob, 'frames' | 'format' | 'onFrame'>): Promise<void> {
   const done = new Set<number>();
-  const attempt = (frames: number[]) =>
-    captureFrames({
-      ...captureCommon(job),
-      ...what,
-      frames,
-      onFrame: (f, picture) => {
-        done.add(f);
-        return what.onFrame(f, picture);
-      },
-    });
+  let current = 0;
+  const attempt = async (frames: number[]) => {
+    const id = ++current;
+    const watch = watchBrowser(job.browser);
+    try {
+      await Promise.race([
+        captureFrames({
+          ...captureCommon(job),
+          ...what,
+          frames,
+          onFrame: (f, picture) => {
+            // A capture given up on may still deliver a frame: only the current one counts.
+            if (id !== current || done.has(f)) return;
+            watch.alive();
+            done.add(f);
+            return what.onFrame(f, picture);
+          },
+        }),
+        watch.failed,
+      ]);
+    } finally {
+      watch.stop();
+    }
+  };
   try {
     await attempt(what.frames);
   } catch (first) {
     if (job.signal?.aborted) throw first;
+    current++;
     job.browser = await job.restartBrowser(messageOf(first));
     try {
       await attempt(what.frames.filter((f) => !done.has(f)));
@@ -251,6 +266,37 @@ async function captureWithRetry(job: FastJob, what: Pick<CaptureJob, 'frames' | 
       throw new TalkreelError('browser-failed', `the browser failed while capturing frames, and again after a restart: ${messageOf(second)}`);
     }
   }
+}
+
+/** Seconds without a captured frame after which the browser counts as hung. */
+const stallSeconds = () => Number(process.env.TALKREEL_BROWSER_TIMEOUT) || 90;
+
+/**
+ * Rejects `failed` when the browser's connection closes (it crashed or was killed) or when no
+ * frame has come for stallSeconds(): Remotion itself may wait forever on a dead page.
+ */
+function watchBrowser(browser: Browser): { failed: Promise<never>; alive: () => void; stop: () => void } {
+  let last = performance.now();
+  let fail: (err: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {});
+  const connection = (browser as unknown as { runner?: { connection?: { on?: Function; off?: Function } } }).runner?.connection;
+  const onEvent = (type: unknown) => {
+    if (typeof type === 'symbol' && type.description === 'Connection.Disconnected') fail(new Error('the browser closed its connection (it crashed or was killed)'));
+  };
+  connection?.on?.('*', onEvent);
+  const timer = setInterval(() => {
+    if (performance.now() - last > stallSeconds() * 1000) fail(new Error(`the browser captured no frame for ${stallSeconds()} s`));
+  }, 1000);
+  timer.unref();
+  return {
+    failed,
+    alive: () => (last = performance.now()),
+    stop: () => {
+      clearInterval(timer);
+      connection?.off?.('*', onEvent);
+    },
+  };
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
