@@ -82,7 +82,7 @@ const CASES: Case[] = [
   { name: 'CRLF deck with an error', deck: fixture('crlf-error.md'), code: 'invalid-option', at: [4, 11] },
   { name: 'BOM deck with an error', deck: fixture('bom-error.md'), code: 'invalid-option', at: [2, 6] },
   { name: 'deck path that does not exist', deck: fixture('no-such-deck.md'), code: 'deck-missing', at: null, render: true },
-  { name: 'deck path that is a folder', deck: fixture(''), code: 'deck-not-a-file', at: null, render: true },
+  { name: 'deck path that is a folder', deck: fixture(''), code: 'deck-not-a-file', at: null },
   { name: 'deck path that is a device', deck: '/dev/null', code: 'deck-not-a-file', at: null },
   { name: '--slides past the last slide', deck: fixture('crlf.md'), code: 'slides-invalid', at: null, exit: 2, renderArgs: ['--slides', '3'] },
   { name: '--slides 0', deck: fixture('crlf.md'), code: 'slides-invalid', at: null, exit: 2, renderArgs: ['--slides', '0-1'] },
