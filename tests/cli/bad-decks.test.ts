@@ -41,7 +41,7 @@ const CASES: Case[] = [
   { name: 'invalid YAML in the front matter', deck: fixture('frontmatter-yaml.md'), code: 'yaml-syntax', at: [3, 20] },
   { name: 'front matter that is a list', deck: fixture('frontmatter-not-a-map.md'), code: 'yaml-not-a-map', at: [2, 1] },
   { name: 'duplicate key in the front matter', deck: fixture('frontmatter-duplicate-key.md'), code: 'yaml-syntax', at: [3, 1] },
-  { name: 'unknown deck option', deck: fixture('frontmatter-unknown-option.md'), code: 'unknown-option', at: [3, 1] },
+  { name: 'unknown deck option', deck: fixture('frontmatter-unknown-option.md'), code: 'unknown-option', at: [2, 1] },
   { name: 'invalid YAML in a slide block', deck: fixture('slide-yaml.md'), code: 'yaml-syntax', at: [5, 21], render: true },
   { name: 'unknown slide option', deck: fixture('slide-unknown-option.md'), code: 'unknown-option', at: [5, 1] },
   { name: 'negative duration', deck: fixture('duration-negative.md'), code: 'invalid-option', at: [2, 11], render: true },
