@@ -34,7 +34,7 @@ const sha = (data: Buffer) => crypto.createHash('sha256').update(data).digest('h
 /** SHA-256 of every decoded frame (yuv420p), in presentation order: framemd5 by hand. */
 function frameHashes(video: string): string[] {
   const { width, height } = probeVideo(video) as { width: number; height: number };
-  const r = spawnSync(ffmpegPath(), ['-v', 'error', '-i', video, '-f', 'rawvideo', '-pix_fmt', 'yuv420p', 'pipe:1'], {
+  const r = spawnSync(ffmpegPath(), ['-v', 'error', '-i', video, '-f', 'image2pipe', '-c:v', 'rawvideo', '-pix_fmt', 'yuv420p', 'pipe:1'], {
     cwd: path.dirname(ffmpegPath()),
     maxBuffer: 1 << 30,
   });
