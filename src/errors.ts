@@ -1,6 +1,6 @@
 /**
- * Errors a user can act on. The CLI prints their message without a stack trace and exits with
- * `exitCode`: 1 for a bad deck or a failed render, 2 for bad usage (see README, "Exit codes").
+ * Errors a user can act on. The CLI prints their code and message without a stack trace and exits
+ * with `exitCode`: 1 for a bad deck or a failed render, 2 for bad usage (see README, "Exit codes").
  */
 export class TalkreelError extends Error {
   constructor(
@@ -13,4 +13,4 @@ export class TalkreelError extends Error {
   }
 }
 
-export const usageError = (message: string) => new TalkreelError('usage', message, 2);
+export const usageError = (message: string, code = 'usage') => new TalkreelError(code, message, 2);

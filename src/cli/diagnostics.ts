@@ -5,7 +5,8 @@ import type { Diagnostic } from '../deck/model.js';
 export function formatDiagnostic(d: Diagnostic, source?: string): string {
   const head = `${d.file}:${d.line}:${d.column} ${d.severity === 'error' ? 'error' : 'warning'} ${d.code} ${d.message}`;
   const line = source?.replace(/^\uFEFF/, '').split(/\r\n?|\n/)[d.line - 1];
-  if (line === undefined) return head;
+  // A binary line would garble the terminal: show the position only.
+  if (line === undefined || /[\0-\x08\x0e-\x1f]/.test(line)) return head;
   const gutter = `${d.line} | `;
   return `${head}\n  ${gutter}${line}\n  ${' '.repeat(gutter.length + Math.max(0, d.column - 1))}^`;
 }

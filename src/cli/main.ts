@@ -95,11 +95,12 @@ function reportError(err: unknown): number {
     return err.exitCode === 0 ? 0 : 2;
   }
   if (err instanceof DeckError) {
-    process.stderr.write(`${formatDiagnostics(err.diagnostics)}\ntalkreel: ${err.message}; nothing was rendered\n`);
+    const summary = err.code === 'deck-invalid' ? `${err.message}; nothing was rendered` : 'nothing was rendered';
+    process.stderr.write(`${formatDiagnostics(err.diagnostics)}\ntalkreel: ${summary}\n`);
     return 1;
   }
   if (err instanceof TalkreelError) {
-    process.stderr.write(`talkreel: ${err.message}\n`);
+    process.stderr.write(`talkreel: error ${err.code} ${err.message}\n`);
     return err.exitCode;
   }
   const e = err as Error;

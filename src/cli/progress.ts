@@ -8,6 +8,7 @@ const LABELS: Record<RenderProgress['phase'], string> = {
   encode: 'Encoding',
   video: 'Video',
   thumbnails: 'Thumbnails',
+  finish: 'Writing outputs',
 };
 
 /**

@@ -27,15 +27,20 @@ export interface RenderFlags {
 /** `talkreel render [decks...]`: one deck as before; several decks (or a folder) one after another. */
 export async function runRender(decks: string[], flags: RenderFlags): Promise<void> {
   const controller = new AbortController();
-  // Remotion's own SIGINT handler ends the browser and exits with 130 at once, so say it now;
-  // renderTalk removes its staging folder on exit (outputs already in --out are untouched).
-  const interrupt = () => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\ntalkreel: interrupted; earlier outputs were left as they were\n');
+  // Exit 130 on Ctrl-C (SIGINT) and 143 on SIGTERM, as shells report them, at once: aborting
+  // kills ffmpeg, and the render's exit handlers end the browser and remove the staging folder
+  // and half-written files (outputs already in --out are untouched). Anything still starting is
+  // killed with this process (it is started with a parent-death signal).
+  let exitCode = 130;
+  const interrupt = (signal: NodeJS.Signals) => {
+    exitCode = signal === 'SIGTERM' ? 143 : 130;
+    process.stderr.write(`\ntalkreel: interrupted (${signal}); earlier outputs were left as they were\n`);
     controller.abort();
+    process.exit(exitCode);
   };
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);
+  const onWarning = (message: string) => process.stderr.write(`\ntalkreel: warning ${message}\n`);
   const list = decks.length > 0 ? decks : [DEFAULT_DECK];
   const several = list.length > 1 || list.some((d) => fs.statSync(d, { throwIfNoEntry: false })?.isDirectory());
   const options: RenderOptions = {
@@ -52,6 +57,7 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
     exact: flags.exact,
     strict: flags.strict,
     signal: controller.signal,
+    onWarning,
   };
   // Loaded here, not at start-up: `check` and `--help` need none of Remotion.
   try {
@@ -82,14 +88,14 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
     const { renderTalk } = await import('../render/render-talk.js');
     const progress = makeProgressReporter(!flags.json);
     try {
-      const result = await renderTalk({ ...options, deck: list[0], out: flags.out, onProgress: progress.onProgress });
+      const result = await renderTalk({ ...options, deck: list[0], out: flags.out, onProgress: progress.onProgress, onWarning });
       progress.stop();
       printResult(result, Boolean(flags.json));
     } finally {
       progress.stop();
     }
   } catch (err) {
-    if (controller.signal.aborted) process.exit(130);
+    if (controller.signal.aborted) process.exit(exitCode);
     throw err;
   } finally {
     process.off('SIGINT', interrupt);

@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { TalkreelError } from '../errors.js';
+import { fileProblem } from './errors.js';
 import type { Block, Deck, Diagnostic } from './model.js';
 import { parseDeck } from './parse.js';
 
 /** The deck talkreel renders when none is named. */
 export const DEFAULT_DECK = 'deck/scaling-python.md';
 
-/** Limits on deck images: a deck from someone else must not be able to exhaust memory. */
+/** Limits on decks and their images: a deck from someone else must not be able to exhaust memory. */
 export const IMAGE_LIMITS = { bytes: 20 * 1024 * 1024, pixels: 50_000_000, side: 16384 };
+export const DECK_LIMIT_BYTES = 5 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   png: 'image/png',
@@ -33,15 +35,23 @@ export interface LoadedDeck {
 
 /**
  * Reads a deck file, parses it and resolves its images to data: URLs, so that a render needs no
- * file server and no network. Problems with the file itself (missing, a folder, not UTF-8 text)
- * throw; problems inside the deck are returned as diagnostics.
+ * file server and no network. Problems with the file itself throw: a TalkreelError when it is
+ * missing or a folder, a DeckError (with its diagnostic) when it is binary, too large or not UTF-8.
+ * Problems inside the deck are returned as diagnostics.
  */
 export function loadDeck(deckPath: string, options: LoadOptions = {}): LoadedDeck {
   const abs = path.resolve(deckPath);
-  const shown = path.relative(process.cwd(), abs) || abs;
+  // Named as the user would: relative to the working folder when inside it, else absolute.
+  const rel = path.relative(process.cwd(), abs);
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
   const stat = fs.statSync(abs, { throwIfNoEntry: false });
   if (!stat) throw new TalkreelError('deck-missing', `${shown}: no such deck file`);
-  if (!stat.isFile()) throw new TalkreelError('deck-not-a-file', `${shown}: is a folder, not a deck file`);
+  if (!stat.isFile()) {
+    throw new TalkreelError('deck-not-a-file', `${shown}: is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}, not a deck file`);
+  }
+  if (stat.size > DECK_LIMIT_BYTES) {
+    throw fileProblem(shown, 'deck-too-large', `is ${(stat.size / 1e6).toFixed(1)} MB; a deck is at most ${DECK_LIMIT_BYTES / 1024 / 1024} MiB of text (put pictures in image files)`);
+  }
   const bytes = fs.readFileSync(abs);
   const source = decodeText(bytes, shown);
   const { deck, diagnostics } = parseDeck(source, shown);
@@ -52,27 +62,46 @@ export function loadDeck(deckPath: string, options: LoadOptions = {}): LoadedDec
 }
 
 function decodeText(bytes: Buffer, shown: string): string {
-  if (bytes.includes(0)) throw new TalkreelError('deck-binary', `${shown}:1:1 is a binary file, not a Markdown deck`);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const { line, column } = positionOf(bytes, nul);
+    throw fileProblem(shown, 'deck-binary', 'is a binary file (it holds NUL bytes), not a Markdown deck', line, column);
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const line = lineOfFirstInvalidByte(bytes);
-    throw new TalkreelError('deck-encoding', `${shown}:${line}:1 is not UTF-8 text (save the deck as UTF-8)`);
+    const { line, column } = positionOf(bytes, firstInvalidByte(bytes));
+    throw fileProblem(shown, 'deck-encoding', 'is not UTF-8 text (save the deck as UTF-8)', line, column);
   }
 }
 
-function lineOfFirstInvalidByte(bytes: Buffer): number {
-  let line = 1;
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidByte(bytes: Buffer): number {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  for (const chunk of bytes.toString('latin1').split('\n')) {
+  // Valid text decodes the same up to the bad byte: search for the longest prefix that decodes.
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
     try {
-      decoder.decode(Buffer.from(chunk, 'latin1'));
+      decoder.decode(bytes.subarray(0, mid), { stream: true });
+      decoder.decode(); // reset
+      lo = mid;
     } catch {
-      return line;
+      hi = mid - 1;
     }
-    line++;
   }
-  return 1;
+  return lo;
+}
+
+/** 1-based line and column (in characters) of byte `offset`. */
+function positionOf(bytes: Buffer, offset: number): { line: number; column: number } {
+  const before = bytes.subarray(0, offset);
+  const lineStart = before.lastIndexOf(0x0a) + 1;
+  let line = 1;
+  for (const b of before) if (b === 0x0a) line++;
+  const column = [...new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).replace(/^\uFEFF/, '')].length + 1;
+  return { line, column };
 }
 
 export function findPublicDir(from: string): string {
@@ -114,7 +143,10 @@ type Resolved = { src: string } | { code: string; error: string };
 
 function resolveImage(block: Pick<Extract<Block, { type: 'image' }>, 'path'>, deckDir: string, publicDir: string): Resolved {
   const ref = block.path.trim();
-  if (/^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/i.test(ref)) return { src: ref };
+  if (/^data:/i.test(ref)) return resolveDataUrl(ref);
+  if (/^file:/i.test(ref)) {
+    return { code: 'image-outside', error: `image ${ref}: file: URLs are not used; write a path relative to the deck's folder, or /path for public/` };
+  }
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(ref)) {
     return { code: 'image-remote', error: `image ${ref}: only local files can be used; renders make no network requests` };
   }
@@ -126,20 +158,41 @@ function resolveImage(block: Pick<Extract<Block, { type: 'image' }>, 'path'>, de
   }
   // `/x.png` is `public/x.png` (Slidev's rule); anything else is relative to the deck's folder.
   const [base, file] = decoded.startsWith('/') ? [publicDir, path.join(publicDir, decoded)] : [deckDir, path.resolve(deckDir, decoded)];
-  const allowed = [deckDir, publicDir].map((d) => realOr(d));
-  const real = realOr(file);
+  const outside = { code: 'image-outside', error: `image ${ref} is outside the deck's folder and public/; copy it there` };
+  // First by name (`..`), whether or not the file exists, then by where links really lead.
+  if (!isInside(file, base)) return outside;
   if (!fs.existsSync(file)) {
     return { code: 'image-missing', error: `image ${ref} not found (looked for ${path.relative(process.cwd(), file) || file})` };
   }
-  if (!allowed.some((dir) => real === dir || real.startsWith(dir + path.sep)) || !file.startsWith(base)) {
-    return { code: 'image-outside', error: `image ${ref} is outside the deck's folder and public/; copy it there` };
-  }
+  const real = realOr(file);
+  if (![deckDir, publicDir].some((dir) => isInside(real, realOr(dir)))) return outside;
   const stat = fs.statSync(real);
   if (!stat.isFile()) return { code: 'image-invalid', error: `image ${ref} is not a file` };
   if (stat.size > IMAGE_LIMITS.bytes) {
     return { code: 'image-too-large', error: `image ${ref} is ${(stat.size / 1e6).toFixed(1)} MB; the limit is ${IMAGE_LIMITS.bytes / 1024 / 1024} MiB` };
   }
-  const bytes = fs.readFileSync(real);
+  return checkPicture(ref, fs.readFileSync(real), (mime, bytes) => `data:${mime};base64,${bytes.toString('base64')}`);
+}
+
+/** An inline `data:` image is held to the same rules as a file: a supported picture within the limits. */
+function resolveDataUrl(ref: string): Resolved {
+  const m = /^data:([^;,]*)((?:;[^;,]*)*?)(;base64)?,(.*)$/is.exec(ref);
+  if (!m || !Object.values(MIME).includes(m[1].toLowerCase())) {
+    return { code: 'image-invalid', error: `image ${ref.slice(0, 40)}: a data: URL must hold a PNG, JPEG, GIF, WebP or SVG picture` };
+  }
+  if (ref.length > (IMAGE_LIMITS.bytes * 4) / 3 + 1024) {
+    return { code: 'image-too-large', error: `image data: URL is ${(ref.length / 1e6).toFixed(1)} MB; the limit is ${IMAGE_LIMITS.bytes / 1024 / 1024} MiB` };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = m[3] ? Buffer.from(m[4], 'base64') : Buffer.from(decodeURIComponent(m[4]));
+  } catch {
+    return { code: 'image-invalid', error: `image ${ref.slice(0, 40)}: the data: URL cannot be decoded` };
+  }
+  return checkPicture(ref.slice(0, 40), bytes, () => ref);
+}
+
+function checkPicture(ref: string, bytes: Buffer, src: (mime: string, bytes: Buffer) => string): Resolved {
   let info: { width?: number; height?: number; type?: string };
   try {
     info = imageSize(bytes);
@@ -152,8 +205,10 @@ function resolveImage(block: Pick<Extract<Block, { type: 'image' }>, 'path'>, de
   if (width > IMAGE_LIMITS.side || height > IMAGE_LIMITS.side || width * height > IMAGE_LIMITS.pixels) {
     return { code: 'image-too-large', error: `image ${ref} is ${width}x${height} pixels; the limit is ${IMAGE_LIMITS.side} per side and ${IMAGE_LIMITS.pixels / 1e6} megapixels` };
   }
-  return { src: `data:${mime};base64,${bytes.toString('base64')}` };
+  return { src: src(mime, bytes) };
 }
+
+const isInside = (file: string, dir: string) => file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 
 function realOr(p: string): string {
   try {

@@ -139,13 +139,18 @@ export function parseDeck(source: string, file = '<string>'): ParseResult {
   });
   report(ctx.problems);
 
-  if (slides.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+  // A deck with no slide, or only empty ones, would render a blank video: say so instead.
+  if (slides.every((s) => s.blocks.length === 0) && !diagnostics.some((d) => d.severity === 'error')) {
+    const fm = split.frontmatter;
     diagnostics.push({
       file,
       severity: 'error',
       code: 'empty-deck',
-      message: 'the deck has no slides (write Markdown, with slides separated by `---` lines)',
-      line: split.frontmatter ? source.split('\n').length : 1,
+      message: slides.length === 0
+        ? 'the deck has no slides (write Markdown, with slides separated by `---` lines)'
+        : 'every slide of the deck is empty (write Markdown, with slides separated by `---` lines)',
+      // Where slides would start: after the front matter's closing `---`, or the first (empty) slide.
+      line: slides[0]?.line ?? (fm ? fm.line + fm.text.split('\n').length : 1),
       column: 1,
     });
   }

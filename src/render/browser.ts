@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -27,9 +28,9 @@ export const BROWSER_ENV = 'TALKREEL_BROWSER';
 
 export function chooseBrowser(explicit: string | null | undefined, root: string): BrowserChoice {
   const fromOption = explicit?.trim();
-  if (fromOption) return { executablePath: checkExecutable(fromOption, '--browser'), source: 'option' };
+  if (fromOption) return { executablePath: offline(root, checkExecutable(fromOption, '--browser')), source: 'option' };
   const fromEnv = process.env[BROWSER_ENV]?.trim();
-  if (fromEnv) return { executablePath: checkExecutable(fromEnv, BROWSER_ENV), source: 'env' };
+  if (fromEnv) return { executablePath: offline(root, checkExecutable(fromEnv, BROWSER_ENV)), source: 'env' };
   if (process.platform === 'linux' && process.arch === 'x64') {
     return { executablePath: ensureBundledChromium(root), source: 'bundled' };
   }
@@ -46,6 +47,54 @@ function checkExecutable(file: string, from: string): string {
   return resolved;
 }
 
+
+/**
+ * Chromium flags that keep the page offline: every host name but `localhost` (where Remotion
+ * serves the bundle) resolves to nothing, and every request not to `localhost` goes to a proxy
+ * that does not exist (this also catches IP addresses, which skip name resolution; loopback
+ * addresses other than `localhost` included). Remotion's own proxy flags are dropped first:
+ * `--no-proxy-server` would override ours.
+ */
+const OFFLINE_ARGS = [
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>;localhost',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost',
+];
+
+function wrapperScript(executable: string, env: string[] = []): string {
+  return [
+    '#!/bin/sh',
+    '# Starts the browser that renders slides, offline: see OFFLINE_ARGS in src/render/browser.ts.',
+    ...env,
+    'for arg do',
+    '  shift',
+    '  case "$arg" in',
+    '    --no-proxy-server|--proxy-server=*|--proxy-bypass-list=*|--host-resolver-rules=*) ;;',
+    '    *) set -- "$@" "$arg" ;;',
+    '  esac',
+    'done',
+    `exec ${executable} "$@" ${OFFLINE_ARGS.map((a) => `'${a}'`).join(' ')}`,
+    '',
+  ].join('\n');
+}
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** Writes `file` (executable) unless it already holds `content`; atomic for browsers starting now. */
+function writeScript(file: string, content: string): string {
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === content) return file;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, content, { mode: 0o755 });
+  fs.renameSync(tmp, file);
+  return file;
+}
+
+/** A wrapper that starts a browser the user named, with the offline flags. */
+function offline(root: string, executable: string): string {
+  const name = `offline-${crypto.createHash('sha256').update(executable).digest('hex').slice(0, 16)}`;
+  return writeScript(path.join(cacheDir(root), 'browser', name), wrapperScript(shellQuote(executable)));
+}
 
 function sparticuzDir(root: string): { binDir: string; version: string } {
   const require = createRequire(path.join(root, 'package.json'));
@@ -67,7 +116,15 @@ export function ensureBundledChromium(packageRoot: string): string {
   const root = path.join(cacheDir(packageRoot), 'browser');
   const target = path.join(root, `chromium-${version}`);
   const wrapper = path.join(target, 'talkreel-chromium');
-  if (fs.existsSync(path.join(target, '.complete'))) return wrapper;
+  const fontsDir = path.join(target, 'fonts');
+  // The browser's own libraries and fonts, whatever the machine has installed.
+  const script = wrapperScript('"$dir/chromium"', [
+    `dir='${target}'`,
+    'LD_LIBRARY_PATH="$dir/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"',
+    `FONTCONFIG_PATH='${fontsDir}'`,
+    'export LD_LIBRARY_PATH FONTCONFIG_PATH',
+  ]);
+  if (fs.existsSync(path.join(target, '.complete'))) return writeScript(wrapper, script);
 
   fs.mkdirSync(root, { recursive: true });
   const staging = fs.mkdtempSync(path.join(root, `.staging-${version}-`));
@@ -88,26 +145,12 @@ export function ensureBundledChromium(packageRoot: string): string {
     }
     // The packaged fonts.conf points at Lambda's folders; write one that points at ours, so text
     // falls back to the same fonts on every machine whatever fonts it has installed.
-    const fontsDir = path.join(target, 'fonts');
     fs.writeFileSync(
       path.join(staging, 'fonts', 'fonts.conf'),
       `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
         `  <dir>${fontsDir}/fonts</dir>\n  <cachedir>${fontsDir}/cache</cachedir>\n</fontconfig>\n`,
     );
-    fs.writeFileSync(
-      path.join(staging, 'talkreel-chromium'),
-      [
-        '#!/bin/sh',
-        '# Starts the Chromium of @sparticuz/chromium with the NSS libraries it ships beside it.',
-        `dir='${target}'`,
-        'LD_LIBRARY_PATH="$dir/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"',
-        `FONTCONFIG_PATH='${fontsDir}'`,
-        'export LD_LIBRARY_PATH FONTCONFIG_PATH',
-        'exec "$dir/chromium" "$@"',
-        '',
-      ].join('\n'),
-      { mode: 0o755 },
-    );
+    fs.writeFileSync(path.join(staging, 'talkreel-chromium'), script, { mode: 0o755 });
     fs.writeFileSync(path.join(staging, '.complete'), `${version}\n`);
     try {
       fs.renameSync(staging, target);

@@ -4,6 +4,7 @@ import { bundle } from '@remotion/bundler';
 import { sha256 } from './cache.js';
 import { hashTree, versions } from './render-key.js';
 import { packageRoot, talkreelCacheDir } from './root.js';
+import { isAlive } from './outputs.js';
 import { webpackOverride } from './webpack-override.js';
 
 const KEEP = 3;
@@ -25,6 +26,25 @@ export async function bundleCompositions(onProgress?: (percent: number) => void)
   fs.mkdirSync(root, { recursive: true });
   const staging = `${dir}.${process.pid}.tmp`;
   fs.rmSync(staging, { recursive: true, force: true });
+  // An interrupted run exits while webpack still writes: leave no half-written bundle behind.
+  const removeStaging = () => fs.rmSync(staging, { recursive: true, force: true });
+  process.on('exit', removeStaging);
+  try {
+    await bundleInto(staging, onProgress);
+  } catch (err) {
+    removeStaging();
+    throw err;
+  } finally {
+    process.off('exit', removeStaging);
+  }
+  fs.writeFileSync(path.join(staging, '.complete'), `${key}\n`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.renameSync(staging, dir);
+  prune(root);
+  return dir;
+}
+
+async function bundleInto(staging: string, onProgress?: (percent: number) => void): Promise<void> {
   await bundle({
     entryPoint: path.join(packageRoot, 'src', 'compositions', 'index.ts'),
     rootDir: packageRoot,
@@ -34,17 +54,17 @@ export async function bundleCompositions(onProgress?: (percent: number) => void)
     onProgress: (p) => onProgress?.(p),
     enableCaching: true,
   });
-  fs.writeFileSync(path.join(staging, '.complete'), `${key}\n`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.renameSync(staging, dir);
-  prune(root);
-  return dir;
 }
 
-/** Keeps the most recently used bundles only. */
+/** Keeps the most recently used bundles only, and removes what killed runs left half-written. */
 function prune(root: string): void {
+  for (const name of fs.readdirSync(root)) {
+    const m = /\.(\d+)\.tmp$/.exec(name);
+    if (m && !isAlive(Number(m[1]))) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+  }
   const entries = fs
     .readdirSync(root)
+    .filter((name) => !name.endsWith('.tmp'))
     .map((name) => ({ name, full: path.join(root, name) }))
     .filter((e) => fs.statSync(e.full).isDirectory())
     .sort((a, b) => fs.statSync(b.full).mtimeMs - fs.statSync(a.full).mtimeMs);

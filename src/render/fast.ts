@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -6,7 +7,8 @@ import type { Deck } from '../deck/model.js';
 import { describeFrame, segmentsOf, thumbnailFrames, type Segment } from '../timing/frames.js';
 import type { Timeline } from '../timing/plan.js';
 import { cacheLimitBytes, sha256, Store } from './cache.js';
-import { captureFrames, JPEG_QUALITY } from './capture.js';
+import { TalkreelError } from '../errors.js';
+import { captureFrames, JPEG_QUALITY, type CaptureJob } from './capture.js';
 import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeBlend, encodeFrames, encodeStill, gopFrames, tempName } from './encode.js';
 import { renderKey } from './render-key.js';
 
@@ -19,9 +21,16 @@ import { renderKey } from './render-key.js';
  * the frames of the slides that changed are captured and encoded again. Capture and encoding
  * overlap: a segment is encoded as soon as its frames are in, while the browser captures on.
  */
+type Browser = Awaited<ReturnType<typeof openBrowser>>;
+
 export interface FastJob {
-  /** The bundle and browser to capture with; asked for only when something must be captured. */
-  session: () => Promise<{ serveUrl: string; browser: Awaited<ReturnType<typeof openBrowser>> }>;
+  /**
+   * The bundle and the browser capturing now; asked for only when something must be captured, and
+   * again after `restartBrowser`.
+   */
+  session: () => Promise<{ serveUrl: string; browser: Browser }>;
+  /** Ends the current browser (it crashed or hangs) and starts a new one. */
+  restartBrowser: (reason: string) => Promise<void>;
   browserExecutable: string | null;
   deck: Deck;
   timeline: Timeline;
@@ -41,7 +50,7 @@ export interface FastJob {
 }
 
 export interface FastProgress {
-  phase: 'capture' | 'encode';
+  phase: 'capture' | 'encode' | 'finish';
   done: number;
   total: number;
   cached: number;
@@ -108,13 +117,19 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     jobs.push(
       encoding(async () => {
         if (encodeFailure || segmentsStore.has(key, 'mp4')) return;
+        const tmp = tempName(segmentsStore.dir, key);
+        // Removed on any exit, an interrupt included: a half-written segment is never left behind.
+        const removeTmp = () => fs.rmSync(tmp, { force: true });
+        process.on('exit', removeTmp);
         try {
-          const tmp = tempName(segmentsStore.dir, key);
           await work(tmp);
           segmentsStore.put(key, 'mp4', { fromPath: tmp });
           report('encode', ++encoded, encodeTotal);
         } catch (err) {
           encodeFailure = err;
+          removeTmp();
+        } finally {
+          process.off('exit', removeTmp);
         }
       }),
     );
@@ -134,8 +149,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   for (const key of new Set(waitingParts.flatMap((w) => [...w.needs]))) if (pictures.has(key, 'png')) pictureReady(key);
 
   // Pictures first: thumbnails are ready early and holds and blends encode meanwhile.
-  await captureFrames({
-    ...captureCommon(job),
+  await captureWithRetry(job, {
     frames: pngToCapture,
     format: 'png',
     onFrame: (f, picture) => {
@@ -151,8 +165,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   const pendingBySegment = missingMotion.map((m) => ({ m, left: new Set(m.frames) }));
   const segmentsOfFrame = new Map<number, typeof pendingBySegment>();
   for (const p of pendingBySegment) for (const f of p.m.frames) segmentsOfFrame.set(f, [...(segmentsOfFrame.get(f) ?? []), p]);
-  await captureFrames({
-    ...captureCommon(job),
+  await captureWithRetry(job, {
     frames: jpegToCapture,
     format: 'jpeg',
     onFrame: (f, picture) => {
@@ -173,6 +186,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
 
   let files: string[] = [];
   if (job.video) {
+    job.onProgress({ phase: 'finish', done: 0, total: 1, cached: 0 });
     files = planned.flatMap((p) => {
       if (p.kind === 'motion') return [mustGet(segmentsStore, p.key)];
       return p.parts.flatMap((part) => Array<string>(part.repeat).fill(mustGet(segmentsStore, part.key)));
@@ -216,6 +230,86 @@ function mustGet(store: Store, key: string, ext = 'mp4'): string {
   if (!file) throw new Error(`cache entry ${path.basename(store.pathOf(key, ext))} vanished during the render`);
   return file;
 }
+
+/**
+ * Captures `frames`; when the browser crashes or stops responding, starts a new one and captures
+ * the frames still missing, once. A second failure is an error that says what happened.
+ */
+async function captureWithRetry(job: FastJob, what: Pick<CaptureJob, 'frames' | 'format' | 'onFrame'>): Promise<void> {
+  if (what.frames.length === 0) return; // nothing to capture: no browser is started
+  const done = new Set<number>();
+  let current = 0;
+  const attempt = async (frames: number[]) => {
+    const id = ++current;
+    const { browser } = await job.session();
+    const watch = watchBrowser(browser);
+    try {
+      await Promise.race([
+        captureFrames({
+          ...captureCommon(job),
+          ...what,
+          frames,
+          onFrame: (f, picture) => {
+            // A capture given up on may still deliver a frame: only the current one counts.
+            if (id !== current || done.has(f)) return;
+            watch.alive();
+            done.add(f);
+            return what.onFrame(f, picture);
+          },
+        }),
+        watch.failed,
+      ]);
+    } finally {
+      watch.stop();
+    }
+  };
+  try {
+    await attempt(what.frames);
+  } catch (first) {
+    if (job.signal?.aborted) throw first;
+    current++;
+    await job.restartBrowser(messageOf(first));
+    try {
+      await attempt(what.frames.filter((f) => !done.has(f)));
+    } catch (second) {
+      if (job.signal?.aborted) throw second;
+      throw new TalkreelError('browser-failed', `the browser failed while capturing frames, and again after a restart: ${messageOf(second)}`);
+    }
+  }
+}
+
+/** Seconds without a captured frame after which the browser counts as hung. */
+const stallSeconds = () => Number(process.env.TALKREEL_BROWSER_TIMEOUT) || 90;
+
+/**
+ * Rejects `failed` when the browser's connection closes (it crashed or was killed) or when no
+ * frame has come for stallSeconds(): Remotion itself may wait forever on a dead page.
+ */
+function watchBrowser(browser: Browser): { failed: Promise<never>; alive: () => void; stop: () => void } {
+  let last = performance.now();
+  let fail: (err: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {});
+  const connection = (browser as unknown as { runner?: { connection?: { on?: Function; off?: Function } } }).runner?.connection;
+  const onEvent = (type: unknown) => {
+    if (typeof type === 'symbol' && type.description === 'Connection.Disconnected') fail(new Error('the browser closed its connection (it crashed or was killed)'));
+  };
+  connection?.on?.('*', onEvent);
+  const timer = setInterval(() => {
+    if (performance.now() - last > stallSeconds() * 1000) fail(new Error(`the browser captured no frame for ${stallSeconds()} s`));
+  }, 1000);
+  timer.unref();
+  return {
+    failed,
+    alive: () => (last = performance.now()),
+    stop: () => {
+      clearInterval(timer);
+      connection?.off?.('*', onEvent);
+    },
+  };
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
 
 const captureCommon = (job: FastJob) => ({
   session: job.session,

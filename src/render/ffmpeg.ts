@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { RenderInternals } from '@remotion/renderer';
 
@@ -14,10 +14,28 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+let setpriv: string | null | undefined;
+
+/**
+ * `[command, args]` that start `binary` so that it is killed when this process dies, even by
+ * SIGKILL (Linux `setpriv --pdeathsig`, as Remotion starts the browser): no orphaned ffmpeg.
+ */
+function dieWithParent(binary: string, args: string[]): [string, string[]] {
+  if (setpriv === undefined) {
+    try {
+      setpriv = process.platform === 'linux' ? execFileSync('sh', ['-c', 'command -v setpriv'], { encoding: 'utf8' }).trim() || null : null;
+    } catch {
+      setpriv = null;
+    }
+  }
+  return setpriv ? [setpriv, ['--pdeathsig', 'SIGKILL', '--', binary, ...args]] : [binary, args];
+}
+
 /** Runs a binary; resolves with its stdout, rejects with its stderr on a non-zero exit. */
 export function run(binary: string, args: string[], options: RunOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { cwd: path.dirname(binary), stdio: ['pipe', 'pipe', 'pipe'], signal: options.signal });
+    const [command, commandArgs] = dieWithParent(binary, args);
+    const child = spawn(command, commandArgs, { cwd: path.dirname(binary), stdio: ['pipe', 'pipe', 'pipe'], signal: options.signal });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));

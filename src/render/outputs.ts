@@ -9,6 +9,22 @@ import { TalkreelError } from '../errors.js';
  */
 const STAGING_PREFIX = '.talkreel-staging-';
 
+/**
+ * Fails unless `outDir` is a writable folder or could be made as one, without creating anything:
+ * a render that stops before it starts leaves the file system as it was.
+ */
+export function checkOutDir(outDir: string): void {
+  let dir = outDir;
+  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const fail = (why: string) => new TalkreelError('out-unwritable', `--out ${outDir}: ${why}`);
+  if (!fs.statSync(dir).isDirectory()) throw fail(dir === outDir ? 'is not a folder' : `${dir} is a file, not a folder`);
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (err) {
+    throw fail(`cannot write there (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
 export function prepareOutDir(outDir: string): string {
   try {
     fs.mkdirSync(outDir, { recursive: true });
@@ -32,7 +48,7 @@ function removeStaleStaging(outDir: string): void {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -42,18 +58,21 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Moves each staged entry over its final name. Files are renamed (atomic on one file system);
- * a folder replaces the old folder of the same name, which is set aside first and then removed.
+ * Moves each staged entry over its final name. Files are renamed, which is atomic on one file
+ * system: at any moment each output is either the earlier one or the new one, complete. A folder
+ * (the thumbnails) is committed file by file the same way; files of the old folder that the new
+ * one does not have are removed last.
  */
 export function commitOutputs(staging: string, outDir: string, names: string[]): void {
   for (const name of names) {
     const from = path.join(staging, name);
     const to = path.join(outDir, name);
     if (fs.statSync(from).isDirectory()) {
-      const old = path.join(staging, `.old-${name}`);
-      if (fs.existsSync(to)) fs.renameSync(to, old);
-      fs.renameSync(from, to);
-      fs.rmSync(old, { recursive: true, force: true });
+      if (fs.existsSync(to) && !fs.statSync(to).isDirectory()) fs.rmSync(to);
+      fs.mkdirSync(to, { recursive: true });
+      const fresh = new Set(fs.readdirSync(from));
+      for (const file of fresh) fs.renameSync(path.join(from, file), path.join(to, file));
+      for (const file of fs.readdirSync(to)) if (!fresh.has(file)) fs.rmSync(path.join(to, file), { recursive: true, force: true });
     } else {
       fs.renameSync(from, to);
     }

@@ -20,7 +20,7 @@ import { renderFast } from './fast.js';
 import { openSession, type RenderSession } from './session.js';
 import { checkTextFit } from './visual-check.js';
 import { buildManifest, thumbnailName, type Manifest } from './manifest.js';
-import { commitOutputs, discardStaging, prepareOutDir } from './outputs.js';
+import { checkOutDir, commitOutputs, discardStaging, prepareOutDir } from './outputs.js';
 import { chapterMarks, planPublish, removeStalePublished, writePublished, type PublishPlan } from './publish.js';
 import { concatSegments } from './encode.js';
 
@@ -54,11 +54,14 @@ export interface RenderOptions {
    */
   session?: RenderSession;
   onProgress?: (progress: RenderProgress) => void;
+  /** Told about problems the render recovered from (a browser restarted after a crash). */
+  onWarning?: (message: string) => void;
   /** Aborting stops the render, ends the browser and ffmpeg and leaves `out` as it was. */
   signal?: AbortSignal;
 }
 
-export type RenderPhase = 'bundle' | 'browser' | 'capture' | 'encode' | 'video' | 'thumbnails';
+/** `finish`: joining the video and moving the outputs into place. */
+export type RenderPhase = 'bundle' | 'browser' | 'capture' | 'encode' | 'video' | 'thumbnails' | 'finish';
 export interface RenderProgress {
   phase: RenderPhase;
   done: number;
@@ -117,7 +120,7 @@ export function planRender(options: RenderOptions): Plan {
   let selection: number[] | undefined;
   if (options.slides !== undefined) {
     const parsed = parseSlideSelection(options.slides, loaded.deck.slides.length);
-    if ('error' in parsed) throw usageError(parsed.error);
+    if ('error' in parsed) throw usageError(parsed.error, 'slides-invalid');
     selection = parsed.slides;
   }
   const video = options.video ?? true;
@@ -132,12 +135,15 @@ export function planRender(options: RenderOptions): Plan {
     (a, b) => a.line - b.line || a.column - b.column,
   );
   if (hasErrors(diagnostics)) throw new DeckError(diagnostics);
+  const outDir = path.resolve(options.out ?? defaultOutDir(deckPath));
+  // Before the browser is unpacked or started: a bad --out fails at once.
+  checkOutDir(outDir);
   return {
     deck,
     fullDeck: loaded.deck,
     deckPath: loaded.path,
     deckName: path.basename(deckPath).replace(/\.[^.]+$/, ''),
-    outDir: path.resolve(options.out ?? defaultOutDir(deckPath)),
+    outDir,
     timeline,
     video,
     thumbnails,
@@ -169,7 +175,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
   // render whose pictures are all cached never starts a browser.
   const session = () => {
     if (options.session) return Promise.resolve(options.session);
-    opening ??= openSession({ browser: options.browser, onProgress: report });
+    opening ??= openSession({ browser: options.browser, onProgress: report, signal: options.signal });
     return opening;
   };
   try {
@@ -229,6 +235,10 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
           throwIfAborted(options.signal);
           return { serveUrl, browser };
         },
+        restartBrowser: async (reason) => {
+          options.onWarning?.(`the browser failed (${reason}); restarting it and retrying once`);
+          await (await session()).restartBrowser();
+        },
         browserExecutable: executablePath,
         deck: plan.deck,
         timeline: plan.timeline,
@@ -272,6 +282,8 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     });
     fs.writeFileSync(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     names.push('manifest.json');
+    throwIfAborted(options.signal);
+    report({ phase: 'finish', done: 1, total: 1 });
     commitOutputs(staging, plan.outDir, names);
     removeStalePublished(plan.outDir, names);
     return {
@@ -289,8 +301,11 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     throw err;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    // A session this call opened is closed, even one still starting when something failed.
-    if (opening) await (await (opening as Promise<RenderSession>).catch(() => null))?.close();
+    // A session this call opened is closed, even one still starting when something failed
+    // (after an interrupt without waiting for it: the CLI exits at once, and the browser with it).
+    const opened = opening as Promise<RenderSession> | null;
+    if (opened && options.signal?.aborted) void opened.then((s) => s.close(), () => {});
+    else if (opened) await (await opened.catch(() => null))?.close();
     process.off('exit', removeStaging);
     discardStaging(staging);
   }

@@ -101,7 +101,7 @@ describe('images', () => {
     ['a symlink pointing outside', 'link.png', 'image-outside'],
     ['an https URL', 'https://example.org/x.png', 'image-remote'],
     ['a protocol-relative URL', '//example.org/x.png', 'image-remote'],
-    ['a file: URL', 'file:///etc/passwd', 'image-remote'],
+    ['a file: URL', 'file:///etc/passwd', 'image-outside'],
     ['a text file named .png', 'fake.png', 'image-invalid'],
   ])('rejects %s (%s) with %s at the image`s line and column', (_what, ref, code) => {
     const { block, diagnostics } = loadImage(ref);
@@ -153,18 +153,18 @@ describe('the deck file itself', () => {
     fs.writeFileSync(file, Buffer.concat([Buffer.from('# Title\n'), Buffer.from([0, 1, 2, 0])]));
     const err = thrown(() => loadDeck(file));
     expect(err.code).toBe('deck-binary');
-    expect(err.message).toContain('binary.md:1:1');
+    expect(err.message).toContain('binary.md:2:1');
   });
 
   it.each([
-    ['line 1', Buffer.from([0x23, 0x20, 0xe9, 0x0a]), 1],
-    ['line 3', Buffer.concat([Buffer.from('# Café\n\nna'), Buffer.from([0xef, 0x76, 0x65, 0x0a])]), 3],
-  ])('throws deck-encoding for Latin-1 bytes on %s', (_where, bytes, line) => {
+    ['line 1', Buffer.from([0x23, 0x20, 0xe9, 0x0a]), 1, 3],
+    ['line 3', Buffer.concat([Buffer.from('# Café\n\nna'), Buffer.from([0xef, 0x76, 0x65, 0x0a])]), 3, 3],
+  ])('throws deck-encoding for Latin-1 bytes on %s', (_where, bytes, line, column) => {
     const file = path.join(deckDir, `latin1-${line}.md`);
     fs.writeFileSync(file, bytes);
     const err = thrown(() => loadDeck(file));
     expect(err.code).toBe('deck-encoding');
-    expect(err.message).toContain(`latin1-${line}.md:${line}:1`);
+    expect(err.message).toContain(`latin1-${line}.md:${line}:${column}`);
   });
 
   it('reads a UTF-8 deck with a BOM and CRLF line endings', () => {

@@ -34,8 +34,13 @@ describe('chooseBrowser', () => {
     const b = path.join(dir, 'b');
     for (const f of [a, b]) fs.writeFileSync(f, '#!/bin/sh\n', { mode: 0o755 });
     process.env[BROWSER_ENV] = b;
-    expect(chooseBrowser(a, packageRoot)).toEqual({ executablePath: a, source: 'option' });
-    expect(chooseBrowser(undefined, packageRoot)).toEqual({ executablePath: b, source: 'env' });
+    // Either is started through a wrapper that adds the flags keeping the page offline.
+    const option = chooseBrowser(a, packageRoot);
+    expect(option.source).toBe('option');
+    expect(fs.readFileSync(option.executablePath as string, 'utf8')).toContain(`exec '${a}' "$@" '--proxy-server=`);
+    const env = chooseBrowser(undefined, packageRoot);
+    expect(env.source).toBe('env');
+    expect(fs.readFileSync(env.executablePath as string, 'utf8')).toContain(`exec '${b}' "$@" '--proxy-server=`);
   });
 
   it('a browser path that is not an executable is a clear error', () => {
