@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -82,79 +82,4 @@ describe('two renders of the same deck, each with an empty cache', () => {
     const read = (out: string) => fs.readFileSync(path.join(out, 'manifest.json'), 'utf8');
     expect(read(second)).toBe(read(first));
   });
-
-  it('survive the browser being killed mid-capture: restarted, retried, the same output', async () => {
-    const cache = freshCache('cache-crash');
-    const out = path.join(tmp, 'crash');
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'talkreel.js'), 'render', fixture('small.md'), '--out', out, '--resolution', RESOLUTION], {
-      cwd: root,
-      env: { ...process.env, TALKREEL_CACHE_DIR: cache },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    let killed: number[] = [];
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      if (killed.length === 0 && /^ {2}capturing frames [1-9]/m.test(stderr)) {
-        // The browser's main process: a child of the CLI (started through setpriv and the
-        // wrapper, both of which exec) that is not a renderer, GPU or zygote helper.
-        killed = childrenOf(child.pid as number).filter((pid) => {
-          const cmd = cmdline(pid);
-          return /chromium/.test(cmd) && !/--type=/.test(cmd);
-        });
-        for (const pid of killed) process.kill(pid, 'SIGKILL');
-      }
-    });
-    const code = await exited;
-    expect(killed, stderr).toHaveLength(1);
-    expect(code, stderr).toBe(0);
-    expect(stderr).toMatch(/browser failed .*restarting it and retrying once/);
-    expect(thumbnails(out)).toEqual(thumbnails(first));
-    expect(frameHashes(path.join(out, 'small.mp4'))).toEqual(frameHashes(path.join(first, 'small.mp4')));
-    // Nothing of either browser is left running: no descendant of the CLI is alive.
-    expect(killed.filter((pid) => !/^State:\s+Z/m.test(status(pid)))).toEqual([]);
-    // Nor any process of its browsers (their command lines name the unpacked browser's folder).
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(runningWith(fs.realpathSync(path.join(cache, 'browser')))).toEqual([]);
-  });
 });
-
-const cmdline = (pid: number) => {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-  } catch {
-    return '';
-  }
-};
-
-const status = (pid: number) => {
-  try {
-    return fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  } catch {
-    return 'State: Z (gone)';
-  }
-};
-
-function childrenOf(parent: number): number[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((n) => /^\d+$/.test(n))
-    .filter((n) => {
-      try {
-        return Number(fs.readFileSync(`/proc/${n}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]) === parent;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
-function runningWith(needle: string): string[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid)
-    .map(Number)
-    .filter((pid) => cmdline(pid).includes(needle) && !/^State:\s+Z/m.test(status(pid)))
-    .map((pid) => `${pid} ${cmdline(pid).slice(0, 160)}`);
-}
