@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { MARP_GLOBAL, MARP_LOCAL } from './dialects.js';
-import { looseValue } from './options.js';
+import { looseValue, type ForeignOption } from './options.js';
 import type { RawSlide } from './split.js';
 
 /**
@@ -9,14 +9,7 @@ import type { RawSlide } from './split.js';
  */
 
 /** One `key: value` read from a Marp directive or a Slidev option, with where it was written. */
-export interface OptionEntry {
-  key: string;
-  value: unknown;
-  line: number;
-  column: number;
-  valueLine: number;
-  valueColumn: number;
-}
+export type OptionEntry = ForeignOption;
 
 export interface Comment {
   /** The comment's text, trimmed, and as written between `<!--` and `-->`. */
