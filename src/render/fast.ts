@@ -7,8 +7,8 @@ import type { Deck } from '../deck/model.js';
 import { describeFrame, segmentsOf, thumbnailFrames, type Segment } from '../timing/frames.js';
 import type { Timeline } from '../timing/plan.js';
 import { cacheLimitBytes, sha256, Store } from './cache.js';
-import { TalkreelError } from '../errors.js';
-import { captureFrames, JPEG_QUALITY, type CaptureJob } from './capture.js';
+import { JPEG_QUALITY } from './capture.js';
+import { captureWithRetry, newRestartBudget } from './capture-retry.js';
 import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeBlend, encodeFrames, encodeStill, gopFrames, tempName } from './encode.js';
 import { renderKey } from './render-key.js';
 
@@ -110,6 +110,10 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   // as many jobs as there are cores once the capture is over.
   const encoding = pLimit(1);
   const jobs: Promise<void>[] = [];
+  // Ends running encodes when the render is interrupted or its capture fails.
+  const stopEncoding = new AbortController();
+  const onAbort = () => stopEncoding.abort();
+  job.signal?.addEventListener('abort', onAbort, { once: true });
   let encodeFailure: unknown = null;
   let encoded = 0;
   const encodeTotal = missingMotion.length + missingParts.length;
@@ -143,32 +147,31 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     for (const w of partsByPicture.get(key) ?? []) {
       w.needs.delete(key);
       if (w.needs.size > 0) continue;
-      enqueue(w.part.key, (out) => w.part.encode(w.keys.map((k) => mustGet(pictures, k, 'png')), out, job.signal));
+      enqueue(w.part.key, (out) => w.part.encode(w.keys.map((k) => mustGet(pictures, k, 'png')), out, stopEncoding.signal));
     }
   };
   for (const key of new Set(waitingParts.flatMap((w) => [...w.needs]))) if (pictures.has(key, 'png')) pictureReady(key);
 
   // Pictures first: thumbnails are ready early and holds and blends encode meanwhile.
-  await captureWithRetry(job, {
+  const stillPictures = {
     frames: pngToCapture,
-    format: 'png',
-    onFrame: (f, picture) => {
+    format: 'png' as const,
+    onFrame: (f: number, picture: Buffer) => {
       const key = frameKey(f);
       pictures.put(key, 'png', { data: picture });
       report('capture', ++captured, captureTotal);
       pictureReady(key);
     },
-  });
-
+  };
   // Other motion: a segment is encoded once all of its frames are captured.
   const waiting = new Map<number, Buffer>();
   const pendingBySegment = missingMotion.map((m) => ({ m, left: new Set(m.frames) }));
   const segmentsOfFrame = new Map<number, typeof pendingBySegment>();
   for (const p of pendingBySegment) for (const f of p.m.frames) segmentsOfFrame.set(f, [...(segmentsOfFrame.get(f) ?? []), p]);
-  await captureWithRetry(job, {
+  const motionFrames = {
     frames: jpegToCapture,
-    format: 'jpeg',
-    onFrame: (f, picture) => {
+    format: 'jpeg' as const,
+    onFrame: (f: number, picture: Buffer) => {
       waiting.set(f, picture);
       report('capture', ++captured, captureTotal);
       for (const p of segmentsOfFrame.get(f) ?? []) {
@@ -176,12 +179,24 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
         if (p.left.size > 0) continue;
         const jpegs = p.m.frames.map((x) => waiting.get(x) as Buffer);
         for (const x of p.m.frames) waiting.delete(x);
-        enqueue(p.m.key, (out) => encodeFrames(jpegs, job.format, out, job.signal));
+        enqueue(p.m.key, (out) => encodeFrames(jpegs, job.format, out, stopEncoding.signal));
       }
     },
-  });
+  };
+  const budget = newRestartBudget();
+  try {
+    await captureWithRetry(job, stillPictures, budget);
+    await captureWithRetry(job, motionFrames, budget);
+  } catch (err) {
+    // Nothing more is encoded, and nothing reports progress after the error.
+    encodeFailure ??= err;
+    stopEncoding.abort();
+    await Promise.allSettled(jobs);
+    throw err;
+  }
   encoding.concurrency = Math.max(1, Math.min(job.concurrency, os.cpus().length));
   await Promise.all(jobs);
+  job.signal?.removeEventListener('abort', onAbort);
   if (encodeFailure) throw encodeFailure;
 
   let files: string[] = [];
@@ -230,94 +245,3 @@ function mustGet(store: Store, key: string, ext = 'mp4'): string {
   if (!file) throw new Error(`cache entry ${path.basename(store.pathOf(key, ext))} vanished during the render`);
   return file;
 }
-
-/**
- * Captures `frames`; when the browser crashes or stops responding, starts a new one and captures
- * the frames still missing, once. A second failure is an error that says what happened.
- */
-async function captureWithRetry(job: FastJob, what: Pick<CaptureJob, 'frames' | 'format' | 'onFrame'>): Promise<void> {
-  if (what.frames.length === 0) return; // nothing to capture: no browser is started
-  const done = new Set<number>();
-  let current = 0;
-  const attempt = async (frames: number[]) => {
-    const id = ++current;
-    const { browser } = await job.session();
-    const watch = watchBrowser(browser);
-    try {
-      await Promise.race([
-        captureFrames({
-          ...captureCommon(job),
-          ...what,
-          frames,
-          onFrame: (f, picture) => {
-            // A capture given up on may still deliver a frame: only the current one counts.
-            if (id !== current || done.has(f)) return;
-            watch.alive();
-            done.add(f);
-            return what.onFrame(f, picture);
-          },
-        }),
-        watch.failed,
-      ]);
-    } finally {
-      watch.stop();
-    }
-  };
-  try {
-    await attempt(what.frames);
-  } catch (first) {
-    if (job.signal?.aborted) throw first;
-    current++;
-    await job.restartBrowser(messageOf(first));
-    try {
-      await attempt(what.frames.filter((f) => !done.has(f)));
-    } catch (second) {
-      if (job.signal?.aborted) throw second;
-      throw new TalkreelError('browser-failed', `the browser failed while capturing frames, and again after a restart: ${messageOf(second)}`);
-    }
-  }
-}
-
-/** Seconds without a captured frame after which the browser counts as hung. */
-const stallSeconds = () => Number(process.env.TALKREEL_BROWSER_TIMEOUT) || 90;
-
-/**
- * Rejects `failed` when the browser's connection closes (it crashed or was killed) or when no
- * frame has come for stallSeconds(): Remotion itself may wait forever on a dead page.
- */
-function watchBrowser(browser: Browser): { failed: Promise<never>; alive: () => void; stop: () => void } {
-  let last = performance.now();
-  let fail: (err: Error) => void = () => {};
-  const failed = new Promise<never>((_, reject) => (fail = reject));
-  failed.catch(() => {});
-  const connection = (browser as unknown as { runner?: { connection?: { on?: Function; off?: Function } } }).runner?.connection;
-  const onEvent = (type: unknown) => {
-    if (typeof type === 'symbol' && type.description === 'Connection.Disconnected') fail(new Error('the browser closed its connection (it crashed or was killed)'));
-  };
-  connection?.on?.('*', onEvent);
-  const timer = setInterval(() => {
-    if (performance.now() - last > stallSeconds() * 1000) fail(new Error(`the browser captured no frame for ${stallSeconds()} s`));
-  }, 1000);
-  timer.unref();
-  return {
-    failed,
-    alive: () => (last = performance.now()),
-    stop: () => {
-      clearInterval(timer);
-      connection?.off?.('*', onEvent);
-    },
-  };
-}
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
-
-const captureCommon = (job: FastJob) => ({
-  session: job.session,
-  browserExecutable: job.browserExecutable,
-  deck: job.deck,
-  fps: job.timeline.fps,
-  resolution: `${job.timeline.width}x${job.timeline.height}`,
-  talkFrames: job.timeline.durationInFrames,
-  concurrency: job.concurrency,
-  cancelSignal: job.cancelSignal,
-});

@@ -1,0 +1,111 @@
+import { makeCancelSignal, type openBrowser } from '@remotion/renderer';
+import { TalkreelError } from '../errors.js';
+import { captureFrames, type CaptureJob } from './capture.js';
+import type { FastJob } from './fast.js';
+
+type Browser = Awaited<ReturnType<typeof openBrowser>>;
+
+/** How many times one render may start a new browser after a crash or hang. */
+export const newRestartBudget = () => ({ left: 1 });
+
+/**
+ * Captures `frames`; when the browser crashes or stops responding, starts a new one and captures
+ * the frames still missing. One render restarts the browser once (`budget`, shared by its capture
+ * passes): a second failure is an error that says what happened.
+ */
+export async function captureWithRetry(job: FastJob, what: Pick<CaptureJob, 'frames' | 'format' | 'onFrame'>, budget: { left: number }): Promise<void> {
+  if (what.frames.length === 0) return; // nothing to capture: no browser is started
+  const done = new Set<number>();
+  let current = 0;
+  const attempt = async (frames: number[]) => {
+    const id = ++current;
+    const { browser } = await job.session();
+    const watch = watchBrowser(browser);
+    // Each attempt can be stopped on its own: Remotion's renderFrames never settles on a dead
+    // browser, and while it runs it keeps a timer cycling the tabs (the process would never exit).
+    const attemptCancel = makeCancelSignal();
+    job.cancelSignal(() => attemptCancel.cancel());
+    try {
+      await Promise.race([
+        captureFrames({
+          ...captureCommon(job),
+          ...what,
+          cancelSignal: attemptCancel.cancelSignal,
+          frames,
+          onFrame: (f, picture) => {
+            // A capture given up on may still deliver a frame: only the current one counts.
+            if (id !== current || done.has(f)) return;
+            watch.alive();
+            done.add(f);
+            return what.onFrame(f, picture);
+          },
+        }),
+        watch.failed,
+      ]);
+    } catch (err) {
+      attemptCancel.cancel();
+      throw err;
+    } finally {
+      watch.stop();
+    }
+  };
+  try {
+    await attempt(what.frames);
+  } catch (first) {
+    if (job.signal?.aborted) throw first;
+    current++;
+    if (budget.left <= 0) throw new TalkreelError('browser-failed', `the browser failed again after a restart: ${messageOf(first)}`);
+    budget.left--;
+    try {
+      await job.restartBrowser(messageOf(first));
+      await attempt(what.frames.filter((f) => !done.has(f)));
+    } catch (second) {
+      if (job.signal?.aborted) throw second;
+      throw new TalkreelError('browser-failed', `the browser failed while capturing frames, and again after a restart: ${messageOf(second)}`);
+    }
+  }
+}
+
+/** Seconds without a captured frame after which the browser counts as hung. */
+const stallSeconds = () => Number(process.env.TALKREEL_BROWSER_TIMEOUT) || 90;
+
+/**
+ * Rejects `failed` when the browser's connection closes (it crashed or was killed) or when no
+ * frame has come for stallSeconds(): Remotion itself may wait forever on a dead page.
+ */
+function watchBrowser(browser: Browser): { failed: Promise<never>; alive: () => void; stop: () => void } {
+  let last = performance.now();
+  let fail: (err: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {});
+  const connection = (browser as unknown as { runner?: { connection?: { on?: Function; off?: Function } } }).runner?.connection;
+  const onEvent = (type: unknown) => {
+    if (typeof type === 'symbol' && type.description === 'Connection.Disconnected') fail(new Error('the browser closed its connection (it crashed or was killed)'));
+  };
+  connection?.on?.('*', onEvent);
+  const timer = setInterval(() => {
+    if (performance.now() - last > stallSeconds() * 1000) fail(new Error(`the browser captured no frame for ${stallSeconds()} s`));
+  }, 1000);
+  timer.unref();
+  return {
+    failed,
+    alive: () => (last = performance.now()),
+    stop: () => {
+      clearInterval(timer);
+      connection?.off?.('*', onEvent);
+    },
+  };
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
+
+const captureCommon = (job: FastJob) => ({
+  session: job.session,
+  browserExecutable: job.browserExecutable,
+  deck: job.deck,
+  fps: job.timeline.fps,
+  resolution: `${job.timeline.width}x${job.timeline.height}`,
+  talkFrames: job.timeline.durationInFrames,
+  concurrency: job.concurrency,
+  cancelSignal: job.cancelSignal,
+});
