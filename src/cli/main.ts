@@ -10,6 +10,7 @@ import { checkStarts, deckStarts } from '../timing/starts.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { clock, runRender, type RenderFlags } from './render-command.js';
 import { runWatch, type WatchFlags } from './watch-command.js';
+import { ignoreClosedStdout, quietClosedBrowserLogs } from './terminal.js';
 
 /** Argument parsing and printing only: the work is done by the library functions it calls. */
 const program = new Command()
@@ -81,6 +82,9 @@ program
     if (!t || hasErrors(diagnostics)) process.exit(1);
     process.stdout.write(`${parsed.file}: ${parsed.slides.length} slides, ${clock(t.durationInFrames / t.fps)} at ${t.fps} fps, ${t.width}x${t.height}\n`);
   });
+
+quietClosedBrowserLogs();
+ignoreClosedStdout();
 
 try {
   await program.parseAsync(process.argv);
