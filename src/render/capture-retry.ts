@@ -44,7 +44,9 @@ export async function captureWithRetry(job: FastJob, what: Pick<CaptureJob, 'fra
       ]);
     } catch (err) {
       attemptCancel.cancel();
-      throw err;
+      // Only a browser that died or stopped answering is worth a restart; any other error (a
+      // page error, a bad option) would only fail again.
+      throw watch.hasFailed() || BROWSER_GONE.test(messageOf(err)) ? err : new FinalError(err);
     } finally {
       watch.stop();
     }
@@ -52,6 +54,7 @@ export async function captureWithRetry(job: FastJob, what: Pick<CaptureJob, 'fra
   try {
     await attempt(what.frames);
   } catch (first) {
+    if (first instanceof FinalError) throw first.cause;
     if (job.signal?.aborted) throw first;
     current++;
     if (budget.left <= 0) throw new TalkreelError('browser-failed', `the browser failed again after a restart: ${messageOf(first)}`);
@@ -60,9 +63,20 @@ export async function captureWithRetry(job: FastJob, what: Pick<CaptureJob, 'fra
       await job.restartBrowser(messageOf(first));
       await attempt(what.frames.filter((f) => !done.has(f)));
     } catch (second) {
+      if (second instanceof FinalError) throw second.cause;
       if (job.signal?.aborted) throw second;
       throw new TalkreelError('browser-failed', `the browser failed while capturing frames, and again after a restart: ${messageOf(second)}`);
     }
+  }
+}
+
+/** What Remotion's errors say when the browser went away under it. */
+const BROWSER_GONE = /target closed|session closed|connection closed|browser (has )?disconnected|page crashed|websocket/i;
+
+/** An error that a new browser would not fix. */
+class FinalError extends Error {
+  constructor(readonly cause: unknown) {
+    super(messageOf(cause));
   }
 }
 
@@ -73,10 +87,15 @@ const stallSeconds = () => Number(process.env.TALKREEL_BROWSER_TIMEOUT) || 90;
  * Rejects `failed` when the browser's connection closes (it crashed or was killed) or when no
  * frame has come for stallSeconds(): Remotion itself may wait forever on a dead page.
  */
-function watchBrowser(browser: Browser): { failed: Promise<never>; alive: () => void; stop: () => void } {
+function watchBrowser(browser: Browser): { failed: Promise<never>; hasFailed: () => boolean; alive: () => void; stop: () => void } {
   let last = performance.now();
-  let fail: (err: Error) => void = () => {};
-  const failed = new Promise<never>((_, reject) => (fail = reject));
+  let hasFailed = false;
+  let reject: (err: Error) => void = () => {};
+  const failed = new Promise<never>((_, r) => (reject = r));
+  const fail = (err: Error) => {
+    hasFailed = true;
+    reject(err);
+  };
   failed.catch(() => {});
   const connection = (browser as unknown as { runner?: { connection?: { on?: Function; off?: Function } } }).runner?.connection;
   const onEvent = (type: unknown) => {
@@ -89,6 +108,7 @@ function watchBrowser(browser: Browser): { failed: Promise<never>; alive: () => 
   timer.unref();
   return {
     failed,
+    hasFailed: () => hasFailed,
     alive: () => (last = performance.now()),
     stop: () => {
       clearInterval(timer);

@@ -113,6 +113,10 @@ export function planRender(options: RenderOptions): Plan {
   if (options.crf !== undefined && (!Number.isInteger(options.crf) || options.crf < 0 || options.crf > 51)) {
     throw usageError(`--crf: "${options.crf}" is not a whole number from 0 to 51`);
   }
+  const cores = os.cpus().length;
+  if (options.concurrency !== undefined && (!Number.isInteger(options.concurrency) || options.concurrency < 1 || options.concurrency > cores)) {
+    throw usageError(`--concurrency: "${options.concurrency}" is not a whole number from 1 to ${cores} (the cores of this machine)`);
+  }
   const deckPath = options.deck ?? DEFAULT_DECK;
   const loaded = loadDeck(deckPath);
   if (options.strict) loaded.diagnostics = strictDiagnostics(loaded.diagnostics);

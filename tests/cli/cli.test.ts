@@ -55,6 +55,16 @@ describe('talkreel CLI', () => {
     expect(r.code).toBe(2);
   });
 
+  it('--concurrency above the machine\'s cores is a usage error before anything starts', async () => {
+    const cores = os.cpus().length;
+    const out = path.join(os.tmpdir(), `talkreel-never-${process.pid}`);
+    const r = await talkreel(['render', fixture('small.md'), '--no-video', '--concurrency', String(cores + 1), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--concurrency: "${cores + 1}" is not a whole number from 1 to ${cores}`);
+    expect(r.stderr).not.toMatch(/browser|\n\s+at /);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('--browser pointing nowhere fails with exit 1 and no stack trace', async () => {
     const r = await talkreel(['render', '--browser', '/no/such/chrome', '--no-video', '--out', '/tmp/talkreel-never']);
     expect(r.code).toBe(1);
