@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundle } from '@remotion/bundler';
 import { sha256 } from './cache.js';
 import { hashTree, versions } from './render-key.js';
 import { packageRoot, talkreelCacheDir } from './root.js';
@@ -45,6 +44,9 @@ export async function bundleCompositions(onProgress?: (percent: number) => void)
 }
 
 async function bundleInto(staging: string, onProgress?: (percent: number) => void): Promise<void> {
+  // Loaded only when a bundle is built: webpack takes a quarter of a second to load, and most
+  // renders find their bundle in the cache.
+  const { bundle } = await import('@remotion/bundler');
   await bundle({
     entryPoint: path.join(packageRoot, 'src', 'compositions', 'index.ts'),
     rootDir: packageRoot,
