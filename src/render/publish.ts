@@ -8,6 +8,7 @@ import type { Timeline } from '../timing/plan.js';
 import { writeContactSheet } from './contact-sheet.js';
 import type { ChapterMark } from './encode.js';
 import { ffmpegPath, run } from './ffmpeg.js';
+import { cacheLimitBytes, sha256, Store } from './cache.js';
 
 /** What goes with the video for publishing it, planned before the render (the MP4 carries the chapters). */
 export interface PublishPlan {
@@ -45,14 +46,23 @@ export function posterSlide(deck: Deck): number {
   return (deck.slides.find((s) => s.layout === 'title') ?? deck.slides[0]).index;
 }
 
-/** poster.jpg: 1280x720 (cropped to fill when the talk is not 16:9), under 2 MB. */
-export async function writePoster(png: string, out: string, signal?: AbortSignal): Promise<void> {
+/**
+ * poster.jpg: 1280x720 (cropped to fill when the talk is not 16:9), under 2 MB. With a `store`,
+ * kept under a hash of the slide's PNG: an unchanged poster slide costs no ffmpeg run.
+ */
+export async function writePoster(png: string, out: string, signal?: AbortSignal, store?: Store): Promise<void> {
   const { width, height, maxBytes } = POSTER;
+  const key = store ? sha256(`poster ${width}x${height}\n${sha256(fs.readFileSync(png))}`) : null;
+  const cached = key && store?.get(key, 'jpg');
+  if (cached) return fs.copyFileSync(cached, out);
   for (const q of [2, 4, 8, 16]) {
     await run(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', '-i', png, '-vf',
       `scale=${width}:${height}:force_original_aspect_ratio=increase:flags=lanczos,crop=${width}:${height},format=yuvj420p`,
       '-frames:v', '1', '-c:v', 'mjpeg', '-q:v', String(q), '-f', 'image2', out], { signal });
-    if (fs.statSync(out).size < maxBytes) return;
+    if (fs.statSync(out).size < maxBytes) {
+      if (key) store?.put(key, 'jpg', { data: fs.readFileSync(out) });
+      return;
+    }
   }
   throw new Error(`poster.jpg stays over ${maxBytes / 1024 / 1024} MB even at low quality`);
 }
@@ -81,15 +91,15 @@ export async function writePublished(job: PublishJob): Promise<{ names: string[]
   const files: PublishedFiles = { chapters: null, captions: null, poster: null, contactSheet: null, page: null };
   if (plan.chapters.length > 0) files.chapters = write('chapters.txt', chaptersText(plan.chapters));
   if (plan.cues.length > 0) files.captions = { srt: write('captions.srt', toSrt(plan.cues)), vtt: write('captions.vtt', toVtt(plan.cues)) };
+  // The poster and the contact sheet's scaled pictures are cached by the pictures they come from.
+  const store = new Store('published');
   const posterPng = job.stills.find((s) => s.index === posterSlide(job.deck))?.png;
-  if (posterPng) {
-    await writePoster(posterPng, path.join(staging, 'poster.jpg'), job.signal);
-    names.push((files.poster = 'poster.jpg'));
-  }
-  if (job.stills.length > 0) {
-    await writeContactSheet(job.stills, timeline.width, timeline.height, path.join(staging, 'contact-sheet.png'), job.signal);
-    names.push((files.contactSheet = 'contact-sheet.png'));
-  }
+  const poster = posterPng ? writePoster(posterPng, path.join(staging, 'poster.jpg'), job.signal, store) : null;
+  const sheet = job.stills.length > 0 ? writeContactSheet(job.stills, timeline.width, timeline.height, path.join(staging, 'contact-sheet.png'), job.signal, store) : null;
+  await Promise.all([poster, sheet]);
+  if (poster) names.push((files.poster = 'poster.jpg'));
+  if (sheet) names.push((files.contactSheet = 'contact-sheet.png'));
+  store.prune(cacheLimitBytes());
   const html = galleryPage({
     title: job.title,
     video: job.video,

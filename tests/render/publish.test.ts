@@ -103,24 +103,23 @@ describe('publishing outputs (deck with notes and chapters)', () => {
     expect(diffs[1]).toBeLessThan(3);
   });
 
-  it('writes a contact sheet with every slide, numbered on a badge', () => {
+  it('writes a contact sheet with every slide, numbered on a badge under it', () => {
     const sheet = readPng(path.join(out, 'contact-sheet.png'));
-    // 4 slides: 2 columns of 384-pixel cells, 16-pixel gaps.
-    expect([sheet.width, sheet.height]).toEqual([2 * 384 + 3 * 16, 2 * 216 + 3 * 16]);
+    // 4 slides: 2 columns of 384x216 cells, each with a 48-pixel strip for its number; 16-pixel gaps.
+    expect([sheet.width, sheet.height]).toEqual([2 * 384 + 3 * 16, 2 * (216 + 48) + 3 * 16]);
     const at = (x: number, y: number) => [...sheet.data.subarray((y * sheet.width + x) * 4, (y * sheet.width + x) * 4 + 3)];
-    for (const [col, row] of [[0, 0], [1, 0], [0, 1], [1, 1]]) {
-      const x = 16 + col * 400;
-      const y = 16 + row * 232;
-      expect(at(x + 9, y + 9)).toEqual([0xff, 0xd1, 0x4d]);
-    }
-    // The cells hold the slides: cell 2 (top right) is slide 2's picture, scaled.
-    const cell = { width: 384, height: 216, data: Buffer.alloc(384 * 216 * 4) };
-    for (let y = 0; y < 216; y++) sheet.data.copy(cell.data, y * 384 * 4, ((16 + y) * sheet.width + 416) * 4, ((16 + y) * sheet.width + 416 + 384) * 4);
     const thumb = path.join(tmp, 'thumb-small.png');
-    spawnSync(ffmpegPath(), ['-v', 'error', '-y', '-i', path.join(out, manifest.slides[1].thumbnail!), '-vf', 'scale=384:216:flags=area', '-frames:v', '1', '-c:v', 'png', '-f', 'image2', thumb]);
-    // The badge covers a corner: compare below it.
-    const below = (p: { data: Buffer }) => ({ width: 384, height: 150, data: p.data.subarray(66 * 384 * 4) });
-    expect(meanDifference(below(cell), below(readPng(thumb)))).toBeLessThan(2);
+    for (const [k, [col, row]] of [[0, 0], [1, 0], [0, 1], [1, 1]].entries()) {
+      const x = 16 + col * 400;
+      const y = 16 + row * 280;
+      // The badge, in the strip under the picture.
+      expect(at(x + 2, y + 216 + 6)).toEqual([0xff, 0xd1, 0x4d]);
+      // The whole cell is the slide's picture, scaled: nothing covers it.
+      const cell = { width: 384, height: 216, data: Buffer.alloc(384 * 216 * 4) };
+      for (let yy = 0; yy < 216; yy++) sheet.data.copy(cell.data, yy * 384 * 4, ((y + yy) * sheet.width + x) * 4, ((y + yy) * sheet.width + x + 384) * 4);
+      spawnSync(ffmpegPath(), ['-v', 'error', '-y', '-i', path.join(out, manifest.slides[k].thumbnail!), '-vf', 'scale=384:216:flags=area', '-frames:v', '1', '-c:v', 'png', '-f', 'image2', thumb]);
+      expect(meanDifference(cell, readPng(thumb))).toBeLessThan(2);
+    }
   });
 
   it('encodes as YouTube recommends: High profile, 2 B-frames, closed GOP of half a second, bitrate under the ceiling', () => {
