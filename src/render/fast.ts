@@ -11,6 +11,7 @@ import { JPEG_QUALITY } from './capture.js';
 import { captureWithRetry, newRestartBudget } from './capture-retry.js';
 import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeBlend, encodeFrames, encodeStill, gopFrames, tempName } from './encode.js';
 import { renderKey } from './render-key.js';
+import { joinChunks } from './chunks.js';
 
 /**
  * The fast renderer: capture each distinct picture once, encode each hold once as a short closed
@@ -202,11 +203,22 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   let files: string[] = [];
   if (job.video) {
     job.onProgress({ phase: 'finish', done: 0, total: 1, cached: 0 });
-    files = planned.flatMap((p) => {
-      if (p.kind === 'motion') return [mustGet(segmentsStore, p.key)];
-      return p.parts.flatMap((part) => Array<string>(part.repeat).fill(mustGet(segmentsStore, part.key)));
+    // The segments in order (a hold's GOP as many times as it repeats), in runs of one slide each.
+    const fileOf = new Map<string, string>();
+    const entry = (key: string) => {
+      if (!fileOf.has(key)) fileOf.set(key, mustGet(segmentsStore, key));
+      return { key, file: fileOf.get(key) as string };
+    };
+    const runs: { slide: number; segments: { key: string; file: string }[] }[] = [];
+    planned.forEach((p, i) => {
+      const slide = timeline.spans[i].slide;
+      if (runs.at(-1)?.slide !== slide) runs.push({ slide, segments: [] });
+      const keys = p.kind === 'motion' ? [p.key] : p.parts.flatMap((part) => Array<string>(part.repeat).fill(part.key));
+      runs[runs.length - 1].segments.push(...keys.map(entry));
     });
-    await concatSegments(files, job.video, job.metadata, job.signal, job.chapters, job.audio);
+    const chunks = await joinChunks(runs.map((r) => r.segments), segmentsStore, job.signal);
+    files = [...new Set([...fileOf.values(), ...chunks])];
+    await concatSegments(chunks, job.video, job.metadata, job.signal, job.chapters, job.audio);
   }
   const thumbnails = stills.map((f) => mustGet(pictures, frameKey(f), 'png'));
   // The cache is kept under its size limit, never at the cost of what this render returns.

@@ -31,11 +31,21 @@ function dieWithParent(binary: string, args: string[]): [string, string[]] {
   return setpriv ? [setpriv, ['--pdeathsig', 'SIGKILL', '--', binary, ...args]] : [binary, args];
 }
 
+/**
+ * glibc hands ffmpeg's large buffers out as fresh memory maps by default, and the concat demuxer
+ * allocates and frees megabytes for every file it opens. Fresh pages are zeroed by the kernel on
+ * first touch: measured here, joining 262 segments took 1.4 s or, at random, 7-10 s with 40-50
+ * times the page faults. Serving large buffers from the heap (and keeping freed memory) makes it
+ * 1.4-1.7 s every time; encoding speed is unchanged.
+ */
+const MALLOC = 'glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824';
+const environment = () => ({ ...process.env, GLIBC_TUNABLES: [process.env.GLIBC_TUNABLES, MALLOC].filter(Boolean).join(':') });
+
 /** Runs a binary; resolves with its stdout, rejects with its stderr on a non-zero exit. */
 export function run(binary: string, args: string[], options: RunOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const [command, commandArgs] = dieWithParent(binary, args);
-    const child = spawn(command, commandArgs, { cwd: path.dirname(binary), stdio: ['pipe', 'pipe', 'pipe'], signal: options.signal });
+    const child = spawn(command, commandArgs, { cwd: path.dirname(binary), env: environment(), stdio: ['pipe', 'pipe', 'pipe'], signal: options.signal });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
