@@ -4,7 +4,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { makeCancelSignal, openBrowser } from '@remotion/renderer';
 import type { Deck } from '../deck/model.js';
-import { describeFrame, segmentsOf, thumbnailFrames, type Segment } from '../timing/frames.js';
+import { describeFrame, joinShortHolds, segmentsOf, thumbnailFrames, type Segment } from '../timing/frames.js';
 import type { Timeline } from '../timing/plan.js';
 import { cacheLimitBytes, sha256, Store } from './cache.js';
 import { JPEG_QUALITY } from './capture.js';
@@ -88,7 +88,9 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   const segmentsStore = new Store('segments');
 
   // Plan: every segment with its cache key(s), and what is missing from the cache.
-  const planned: Planned[] = job.video ? segmentsOf(timeline).map((s) => plan(s, frameKey, job.format)) : [];
+  // A hold shorter than a GOP would be a segment of its own: it goes into the blend before it.
+  const segments = joinShortHolds(segmentsOf(timeline), gopFrames(fps));
+  const planned: Planned[] = job.video ? segments.map((s) => plan(s, frameKey, job.format)) : [];
   const missingMotion = planned.filter((p): p is Extract<Planned, { kind: 'motion' }> => p.kind === 'motion' && !segmentsStore.has(p.key, 'mp4'));
   const missingParts = planned.flatMap((p) => (p.kind === 'pictures' ? p.parts.filter((part) => !segmentsStore.has(part.key, 'mp4')).map((part) => ({ p, part })) : []));
   const totalSegments = planned.reduce((n, p) => n + (p.kind === 'motion' ? 1 : p.parts.length), 0);
@@ -211,7 +213,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     };
     const runs: { slide: number; segments: { key: string; file: string }[] }[] = [];
     planned.forEach((p, i) => {
-      const slide = timeline.spans[i].slide;
+      const { slide } = segments[i];
       if (runs.at(-1)?.slide !== slide) runs.push({ slide, segments: [] });
       const keys = p.kind === 'motion' ? [p.key] : p.parts.flatMap((part) => Array<string>(part.repeat).fill(part.key));
       runs[runs.length - 1].segments.push(...keys.map(entry));

@@ -12,22 +12,43 @@ import { stillFrame, type Span, type Timeline, type TimelineSlide } from './plan
  * its two end pictures are captured. Any other `motion` (slide and wipe transitions, builds that
  * overlap) is captured frame by frame.
  */
-export type Segment =
+export type Segment = { slide: number } & (
   | { kind: 'motion'; frames: number[] }
   | { kind: 'hold'; frame: number; length: number }
-  | { kind: 'blend'; frames: number[]; a: number; b: number; alphas: number[] };
+  | { kind: 'blend'; frames: number[]; a: number; b: number; alphas: number[] }
+);
 
 export function segmentsOf(timeline: Timeline): Segment[] {
   return timeline.spans.map((s): Segment => {
-    if (s.kind === 'hold') return { kind: 'hold', frame: s.from, length: s.to - s.from };
+    const { slide } = s;
+    if (s.kind === 'hold') return { slide, kind: 'hold', frame: s.from, length: s.to - s.from };
     const frames = range(s.from, s.to);
     const easing = blendEasing(s);
     // The blend's end picture is the first frame after it, which always exists inside the talk.
     if (easing && s.to < timeline.durationInFrames) {
-      return { kind: 'blend', frames, a: s.from, b: s.to, alphas: frames.map((_, k) => easing(k / frames.length)) };
+      return { slide, kind: 'blend', frames, a: s.from, b: s.to, alphas: frames.map((_, k) => easing(k / frames.length)) };
     }
-    return { kind: 'motion', frames };
+    return { slide, kind: 'motion', frames };
   });
+}
+
+/**
+ * A hold shorter than `shortest` frames right after a blend that ends on its picture (the pause
+ * between two list items fading in) becomes the blend's last frames, at full opacity: one segment
+ * to encode instead of two. The frames are the same pictures either way.
+ */
+export function joinShortHolds(segments: Segment[], shortest: number): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const before = out.at(-1);
+    if (s.kind === 'hold' && s.length < shortest && before?.kind === 'blend' && before.b === s.frame && before.slide === s.slide) {
+      const held = range(s.frame, s.frame + s.length);
+      out[out.length - 1] = { ...before, frames: [...before.frames, ...held], alphas: [...before.alphas, ...held.map(() => 1)] };
+    } else {
+      out.push(s);
+    }
+  }
+  return out;
 }
 
 /** The opacity curve of a span that is a pure cross-fade, or null. */

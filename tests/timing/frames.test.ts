@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/deck/model.js';
 import { parseDeck } from '../../src/deck/parse.js';
-import { describeFrame, distinctFrames, segmentsOf, thumbnailFrames, type Segment } from '../../src/timing/frames.js';
+import { describeFrame, distinctFrames, joinShortHolds, segmentsOf, thumbnailFrames, type Segment } from '../../src/timing/frames.js';
 import { planTimeline, type Timeline } from '../../src/timing/plan.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -60,7 +60,38 @@ describe('segmentsOf', () => {
       for (const f of range(s.start, s.start + s.transitionIn.frames)) expect(motion.has(f)).toBe(true);
       for (const b of s.builds) for (const f of range(s.from + b, s.from + b + s.buildFrames)) expect(motion.has(f)).toBe(true);
       const settled = segments.find((g) => g.kind === 'hold' && g.frame === s.from + s.settledAt);
-      expect(settled).toEqual({ kind: 'hold', frame: s.from + s.settledAt, length: s.end - (s.from + s.settledAt) });
+      expect(settled).toEqual({ slide: s.index, kind: 'hold', frame: s.from + s.settledAt, length: s.end - (s.from + s.settledAt) });
+    }
+  });
+});
+
+describe('joinShortHolds', () => {
+  const gop = 15;
+  const joined = joinShortHolds(segments, gop);
+
+  it('still covers every frame exactly once, in order, with the same pictures to capture', () => {
+    expect(expand(joined)).toEqual(range(0, timeline.durationInFrames));
+    expect(distinctFrames(joined)).toEqual(distinctFrames(segments));
+  });
+
+  it('leaves no short hold right after a blend that ends on its picture', () => {
+    const pauses = segments.filter((s, i) => s.kind === 'hold' && s.length < gop && segments[i - 1]?.kind === 'blend');
+    expect(pauses.length).toBeGreaterThan(0); // the talk's list items pause between fades
+    expect(joined).toHaveLength(segments.length - pauses.length);
+    joined.forEach((s, i) => {
+      const before = joined[i - 1];
+      if (s.kind === 'hold' && before?.kind === 'blend' && before.b === s.frame) expect(s.length).toBeGreaterThanOrEqual(gop);
+    });
+  });
+
+  it('shows the held picture at full opacity at the end of the blend', () => {
+    for (const pause of segments.filter((s): s is Extract<Segment, { kind: 'hold' }> => s.kind === 'hold' && s.length < gop)) {
+      const blend = joined.find((s): s is Extract<Segment, { kind: 'blend' }> => s.kind === 'blend' && s.frames.includes(pause.frame));
+      if (!blend) continue; // a pause after motion that is not a blend stays a hold
+      expect(blend.b).toBe(pause.frame);
+      expect(blend.alphas.slice(-pause.length)).toEqual(Array(pause.length).fill(1));
+      expect(blend.frames.slice(-pause.length)).toEqual(range(pause.frame, pause.frame + pause.length));
+      expect(blend.alphas).toHaveLength(blend.frames.length);
     }
   });
 });
