@@ -11,13 +11,8 @@ export { parseTimings, deckStarts, checkStarts, type StartTime } from './timing/
 export { planChapters, chaptersText, type Chapter } from './publish/chapters.js';
 export { planCaptions, toSrt, toVtt, type Cue } from './publish/captions.js';
 export { DeckError } from './deck/errors.js';
-export {
-  renderTalk,
-  renderThumbnails,
-  type RenderOptions,
-  type RenderResult,
-  type RenderProgress,
-} from './render/render-talk.js';
+export { renderTalk, renderThumbnails } from './render/render-talk.js';
+export type { RenderOptions, RenderResult, RenderProgress } from './render/render-plan.js';
 export { renderDecks, expandDecks, type DeckOutcome, type RenderDecksOptions } from './render/render-decks.js';
 export { watchDeck, type WatchEvent, type WatchOptions } from './render/watch.js';
 export { openSession, type RenderSession, type SessionOptions } from './render/session.js';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TalkreelError, usageError } from '../errors.js';
-import { defaultOutDir, renderTalk, type RenderOptions, type RenderResult } from './render-talk.js';
+import { defaultOutDir, type RenderOptions, type RenderResult } from './render-plan.js';
+import { renderTalk } from './render-talk.js';
 import { openSession } from './session.js';
 
 export interface DeckOutcome {

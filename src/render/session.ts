@@ -1,7 +1,7 @@
 import { openBrowser } from '@remotion/renderer';
 import { bundleCompositions } from './bundle.js';
 import { chooseBrowser } from './browser.js';
-import type { RenderProgress } from './render-talk.js';
+import type { RenderProgress } from './render-plan.js';
 import { packageRoot } from './root.js';
 import { TalkreelError } from '../errors.js';
 

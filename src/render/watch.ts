@@ -2,7 +2,8 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import { findPublicDir, loadDeck } from '../deck/load.js';
 import type { Slide } from '../deck/model.js';
-import { renderTalk, type RenderOptions, type RenderResult } from './render-talk.js';
+import type { RenderOptions, RenderResult } from './render-plan.js';
+import { renderTalk } from './render-talk.js';
 import { openSession } from './session.js';
 
 export type WatchEvent =
