@@ -7,22 +7,12 @@ import type { RenderOptions, RenderResult } from '../render/render-plan.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { makeProgressReporter } from './progress.js';
 
-export interface RenderFlags {
-  out?: string;
-  resolution?: string;
-  fps?: number;
-  crf?: number;
-  audio?: string;
-  timings?: string;
-  slides?: string;
+/** The render command's flags: the library's options as commander parses them, plus `--json`. */
+export type RenderFlags = Pick<RenderOptions, 'out' | 'resolution' | 'fps' | 'crf' | 'audio' | 'timings' | 'slides' | 'browser' | 'concurrency' | 'exact' | 'strict'> & {
   video: boolean;
   thumbnails: boolean;
-  browser?: string;
-  concurrency?: number;
-  exact?: boolean;
   json?: boolean;
-  strict?: boolean;
-}
+};
 
 /** `talkreel render [decks...]`: one deck as before; several decks (or a folder) one after another. */
 export async function runRender(decks: string[], flags: RenderFlags): Promise<void> {
