@@ -86,6 +86,23 @@ export class Store {
     return file;
   }
 
+  /**
+   * Stores what `write` writes to the temporary path it is given; returns the entry's path. The
+   * temporary file is removed on any exit, an interrupt included, so nothing half-written is left.
+   */
+  async produce(key: string, ext: string, write: (tmp: string) => Promise<void>): Promise<string> {
+    const tmp = path.join(this.dir, `${key}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+    const removeTmp = () => fs.rmSync(tmp, { force: true });
+    process.on('exit', removeTmp);
+    try {
+      await write(tmp);
+      return this.put(key, ext, { fromPath: tmp });
+    } finally {
+      removeTmp();
+      process.off('exit', removeTmp);
+    }
+  }
+
   remove(key: string, ext: string): void {
     const file = this.pathOf(key, ext);
     fs.rmSync(file, { force: true });

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import pLimit from 'p-limit';
 import { sha256, type Store } from './cache.js';
-import { concatSegments, tempName } from './encode.js';
+import { concatSegments } from './encode.js';
 
 /**
  * The talk's video is joined in two steps: each slide's segments into one chunk, then the chunks
@@ -20,16 +19,7 @@ export async function joinChunks(groups: { key: string; file: string }[][], stor
         const key = sha256(`chunk\n${segments.map((s) => s.key).join('\n')}`);
         const cached = store.get(key, 'mp4');
         if (cached) return cached;
-        const tmp = tempName(store.dir, key);
-        const removeTmp = () => fs.rmSync(tmp, { force: true });
-        process.on('exit', removeTmp);
-        try {
-          await concatSegments(segments.map((s) => s.file), tmp, {}, signal);
-          return store.put(key, 'mp4', { fromPath: tmp });
-        } finally {
-          removeTmp();
-          process.off('exit', removeTmp);
-        }
+        return store.produce(key, 'mp4', (tmp) => concatSegments(segments.map((s) => s.file), tmp, {}, signal));
       }),
     ),
   );

@@ -184,4 +184,3 @@ export async function concatSegments(segments: string[], out: string, metadata: 
   }
 }
 
-export const tempName = (dir: string, name: string) => path.join(dir, `${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -9,7 +8,7 @@ import type { Timeline } from '../timing/plan.js';
 import { cacheLimitBytes, sha256, Store } from './cache.js';
 import { JPEG_QUALITY } from './capture.js';
 import { captureWithRetry, newRestartBudget } from './capture-retry.js';
-import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeBlend, encodeFrames, encodeStill, gopFrames, tempName } from './encode.js';
+import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeBlend, encodeFrames, encodeStill, gopFrames } from './encode.js';
 import { renderKey } from './render-key.js';
 import { joinChunks } from './chunks.js';
 
@@ -124,19 +123,11 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     jobs.push(
       encoding(async () => {
         if (encodeFailure || segmentsStore.has(key, 'mp4')) return;
-        const tmp = tempName(segmentsStore.dir, key);
-        // Removed on any exit, an interrupt included: a half-written segment is never left behind.
-        const removeTmp = () => fs.rmSync(tmp, { force: true });
-        process.on('exit', removeTmp);
         try {
-          await work(tmp);
-          segmentsStore.put(key, 'mp4', { fromPath: tmp });
+          await segmentsStore.produce(key, 'mp4', work);
           report('encode', ++encoded, encodeTotal);
         } catch (err) {
           encodeFailure = err;
-          removeTmp();
-        } finally {
-          process.off('exit', removeTmp);
         }
       }),
     );
