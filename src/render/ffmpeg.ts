@@ -2,11 +2,17 @@ import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { RenderInternals } from '@remotion/renderer';
 
-/** Remotion's own ffmpeg and ffprobe (shipped in its compositor package): no system install. */
-export const ffmpegPath = () =>
-  RenderInternals.getExecutablePath({ type: 'ffmpeg', indent: false, logLevel: 'error', binariesDirectory: null });
-export const ffprobePath = () =>
-  RenderInternals.getExecutablePath({ type: 'ffprobe', indent: false, logLevel: 'error', binariesDirectory: null });
+/**
+ * Remotion's own ffmpeg and ffprobe (shipped in its compositor package): no system install.
+ * Looked up once: Remotion's lookup asks Node for a full process report (to tell glibc from musl),
+ * which blocks for tens of milliseconds, and a render runs ffmpeg dozens of times.
+ */
+const executable = (type: 'ffmpeg' | 'ffprobe') => {
+  let found: string | null = null;
+  return () => (found ??= RenderInternals.getExecutablePath({ type, indent: false, logLevel: 'error', binariesDirectory: null }));
+};
+export const ffmpegPath = executable('ffmpeg');
+export const ffprobePath = executable('ffprobe');
 
 export interface RunOptions {
   /** Written to the process's standard input, then closed. */
