@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { ffmpegPath, run } from './ffmpeg.js';
+import { withScratchFile } from './scratch.js';
 
 /**
  * H.264 settings shared by every segment. Segments are joined by stream copy, which is only
@@ -98,26 +99,58 @@ export async function encodeBlend(a: string, b: string, alphas: number[], v: Vid
 
 /**
  * Encodes `count` frames at `v.fps` from raw yuv420p frames of one size arriving at `inputRate`
- * (each given as is, or made when it is its turn).
+ * (each given as is, or made when it is its turn). The frames go to ffmpeg in a scratch file, not
+ * a pipe: a 1080p frame is 3 MB, and pushing it through a 64-KB pipe cost Node about three times
+ * the CPU of writing it once (measured here: 0.34 against 0.12 s for a 15-frame fade), with
+ * byte-identical output.
  */
 async function encodeRaw(size: RawPicture, frames: (Buffer | (() => Buffer))[], inputRate: string, count: number, v: VideoFormat, out: string, signal?: AbortSignal): Promise<void> {
   function* input() {
     for (const f of frames) yield typeof f === 'function' ? f() : f;
   }
-  await run(ffmpegPath(), [...quiet, '-f', 'image2pipe', '-frame_size', String(size.data.length), '-c:v', 'rawvideo',
-    '-pixel_format', 'yuv420p', '-video_size', `${size.width}x${size.height}`, '-framerate', inputRate,
-    // Say what the planes are, or ffmpeg takes them for full range and squeezes them again.
-    ...COLOUR, '-i', 'pipe:0',
-    '-r', String(v.fps), '-fps_mode', 'cfr', '-frames:v', String(count), ...encoderArgs(v, 'yuv'), out], { input: input(), signal });
+  await withScratchFile(input(), (raw) =>
+    run(ffmpegPath(), [...quiet, '-f', 'image2pipe', '-frame_size', String(size.data.length), '-c:v', 'rawvideo',
+      '-pixel_format', 'yuv420p', '-video_size', `${size.width}x${size.height}`, '-framerate', inputRate,
+      // Say what the planes are, or ffmpeg takes them for full range and squeezes them again.
+      ...COLOUR, '-i', raw,
+      '-r', String(v.fps), '-fps_mode', 'cfr', '-frames:v', String(count), ...encoderArgs(v, 'yuv'), out], { signal }),
+  );
 }
 
-/** `(1 - alpha) * x + alpha * y`, byte by byte, in fixed point (alpha in steps of 1/256). */
+/**
+ * `(1 - alpha) * x + alpha * y`, byte by byte, in fixed point (alpha in steps of 1/256). Four
+ * bytes at a time, as two 16-bit lanes of each 32-bit word: a lane's sum stays under 65,536
+ * (255 * 256 + 128), so lanes never carry into each other and every byte comes out exactly as
+ * `(x * (256 - w) + y * w + 128) >> 8`. A 1080p frame takes a quarter of the byte loop's time.
+ */
 export function blendPlanes(x: Uint8Array, y: Uint8Array, alpha: number): Buffer {
   const w = Math.round(Math.min(1, Math.max(0, alpha)) * 256);
   const v = 256 - w;
-  const d = Buffer.allocUnsafe(x.length);
-  for (let i = 0; i < d.length; i++) d[i] = (x[i] * v + y[i] * w + 128) >> 8;
+  const d = Buffer.allocUnsafeSlow(x.length);
+  const aligned = x.byteOffset % 4 === 0 && y.byteOffset % 4 === 0;
+  const words = aligned ? x.length >>> 2 : 0;
+  if (words > 0) {
+    const view = (b: Uint8Array) => new Int32Array(b.buffer, b.byteOffset, words);
+    blendWords(view(x), view(y), view(d), v, w);
+  }
+  for (let i = words * 4; i < d.length; i++) d[i] = (x[i] * v + y[i] * w + 128) >> 8;
   return d;
+}
+
+/**
+ * The word loop on its own: V8 optimises it while it runs, and the code stays valid when the loop
+ * ends (in one function with the byte loop below, it is thrown away at that loop every call).
+ * Int32 views and Math.imul keep every value a 32-bit integer, with the same bits as the exact
+ * sums, which stay under 2^32.
+ */
+function blendWords(x4: Int32Array, y4: Int32Array, d4: Int32Array, v: number, w: number): void {
+  for (let i = 0; i < d4.length; i++) {
+    const a = x4[i];
+    const b = y4[i];
+    const low = ((Math.imul(a & 0xff00ff, v) + Math.imul(b & 0xff00ff, w) + 0x800080) >>> 8) & 0xff00ff;
+    const high = (Math.imul((a >>> 8) & 0xff00ff, v) + Math.imul((b >>> 8) & 0xff00ff, w) + 0x800080) & 0xff00ff00;
+    d4[i] = low | high;
+  }
 }
 
 interface RawPicture {

@@ -40,6 +40,25 @@ describe('blendPlanes', () => {
     expect([...blendPlanes(x, y, 1)]).toEqual([...y]);
     expect([...blendPlanes(x, y, 0.5)]).toEqual([128, 126, 101, 126, 128]);
   });
+
+  // Four bytes at a time must give exactly what one byte at a time gives, for any length, any
+  // offset of the planes in their memory, and values at both ends of the range.
+  const byteByByte = (x: Uint8Array, y: Uint8Array, alpha: number) => {
+    const w = Math.round(alpha * 256);
+    return Uint8Array.from(x, (p, i) => (p * (256 - w) + y[i] * w + 128) >> 8);
+  };
+  it.each([1, 3, 4, 9, 4099])('blends %i bytes exactly as the byte formula does', (length) => {
+    const random = () => Uint8Array.from({ length }, (_, i) => [0, 255][i % 7] ?? Math.floor(Math.random() * 256));
+    const x = random();
+    const y = random();
+    // The same bytes one past a word boundary: the planes of a picture need not start on one.
+    const shifted = new Uint8Array(length + 1).fill(7);
+    shifted.set(x, 1);
+    for (const alpha of [0, 1 / 256, 0.3, 0.5, 0.77, 255 / 256, 1]) {
+      expect(Buffer.from(blendPlanes(x, y, alpha)).equals(Buffer.from(byteByByte(x, y, alpha)))).toBe(true);
+      expect(Buffer.from(blendPlanes(shifted.subarray(1), y, alpha)).equals(Buffer.from(byteByByte(x, y, alpha)))).toBe(true);
+    }
+  });
 });
 
 describe('encodeStill', () => {

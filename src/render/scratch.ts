@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isAlive } from './outputs.js';
+
+/**
+ * Short-lived files for handing big buffers to ffmpeg: in memory (/dev/shm) where the system has
+ * it, else in the temporary folder. Each is removed when its work ends or the process exits; one
+ * left by a killed process (its pid is gone) is removed by the next run.
+ */
+const PREFIX = 'talkreel-scratch-';
+let folder: string | null = null;
+let count = 0;
+const live = new Set<string>();
+const removeLive = () => {
+  for (const file of live) fs.rmSync(file, { force: true });
+};
+
+function scratchFolder(): string {
+  if (folder !== null) return folder;
+  try {
+    fs.accessSync('/dev/shm', fs.constants.W_OK);
+    folder = '/dev/shm';
+  } catch {
+    folder = os.tmpdir();
+  }
+  for (const name of fs.readdirSync(folder)) {
+    const pid = new RegExp(`^${PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (pid && !isAlive(Number(pid))) fs.rmSync(path.join(folder, name), { force: true });
+  }
+  process.on('exit', removeLive);
+  return folder;
+}
+
+/** Writes `chunks` to a new scratch file, runs `use` on its path, then removes the file. */
+export async function withScratchFile<T>(chunks: Iterable<Uint8Array>, use: (file: string) => Promise<T>): Promise<T> {
+  const file = path.join(scratchFolder(), `${PREFIX}${process.pid}-${++count}`);
+  live.add(file);
+  try {
+    const fd = fs.openSync(file, 'w');
+    try {
+      for (const chunk of chunks) fs.writeSync(fd, chunk);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return await use(file);
+  } finally {
+    fs.rmSync(file, { force: true });
+    live.delete(file);
+  }
+}
