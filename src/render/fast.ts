@@ -47,6 +47,11 @@ export interface FastJob {
   /** The speaker's recording, muxed as the sound track. */
   audio?: string | null;
   onProgress: (p: FastProgress) => void;
+  /**
+   * Work that needs the pictures but not the video (publishing files), run while the video is
+   * joined; given each slide's thumbnail PNG, in timeline order.
+   */
+  alongsideJoin?: (thumbnails: string[]) => Promise<void>;
 }
 
 export interface FastProgress {
@@ -193,8 +198,10 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   job.signal?.removeEventListener('abort', onAbort);
   if (encodeFailure) throw encodeFailure;
 
+  const thumbnails = stills.map((f) => mustGet(pictures, frameKey(f), 'png'));
   let files: string[] = [];
-  if (job.video) {
+  const joinVideo = async () => {
+    if (!job.video) return;
     job.onProgress({ phase: 'finish', done: 0, total: 1, cached: 0 });
     // The segments in order (a hold's GOP as many times as it repeats), in runs of one slide each.
     const fileOf = new Map<string, string>();
@@ -212,8 +219,10 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     const chunks = await joinChunks(runs.map((r) => r.segments), segmentsStore, job.signal);
     files = [...new Set([...fileOf.values(), ...chunks])];
     await concatSegments(chunks, job.video, job.metadata, job.signal, job.chapters, job.audio);
-  }
-  const thumbnails = stills.map((f) => mustGet(pictures, frameKey(f), 'png'));
+  };
+  // Both run to the end before an error of either is reported: nothing is left writing.
+  const [joined, alongside] = await Promise.allSettled([joinVideo(), job.alongsideJoin?.(thumbnails)]);
+  for (const r of [joined, alongside]) if (r.status === 'rejected') throw r.reason;
   // The cache is kept under its size limit, never at the cost of what this render returns.
   const keep = new Set([...thumbnails, ...files]);
   for (const store of [pictures, segmentsStore]) store.prune(cacheLimitBytes(), keep);

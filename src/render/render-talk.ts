@@ -46,6 +46,15 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     let stats: RenderResult['stats'] = null;
     fs.mkdirSync(path.join(staging, 'thumbnails'));
     const thumbPath = (index: number) => path.join(staging, 'thumbnails', thumbnailName(plan.fullDeck, index));
+    // Publishing files go with the video: a thumbnails-only render (as `watch` makes) stays quick.
+    const publish = async (): Promise<Awaited<ReturnType<typeof writePublished>> | { names: string[]; files: undefined }> => {
+      if (!plan.video) return { names: [], files: undefined };
+      const stills = plan.timeline.slides
+        .map((t) => ({ index: t.index, png: thumbPath(t.index), thumbnail: plan.thumbnails ? `thumbnails/${thumbnailName(plan.fullDeck, t.index)}` : null }))
+        .filter((s) => fs.existsSync(s.png));
+      return writePublished({ plan: plan.publish, deck: plan.deck, timeline: plan.timeline, staging, title: plan.deck.title, video: videoName, stills, signal: options.signal });
+    };
+    let publishing: ReturnType<typeof publish> | null = null;
 
     if (options.exact) {
       const { serveUrl, browser } = await session();
@@ -109,8 +118,12 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
         format: plan.format,
         audio: plan.audio,
         onProgress: (p) => report(p),
+        // The pictures are final before the video is: publishing runs while it is joined.
+        alongsideJoin: async (thumbnails) => {
+          plan.timeline.slides.forEach((t, i) => fs.copyFileSync(thumbnails[i], thumbPath(t.index)));
+          await (publishing = publish());
+        },
       });
-      plan.timeline.slides.forEach((t, i) => fs.copyFileSync(result.thumbnails[i], thumbPath(t.index)));
       const { thumbnails: _t, ...counts } = result;
       stats = counts;
     }
@@ -122,13 +135,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
       names.push('thumbnails');
     }
 
-    const stills = plan.timeline.slides
-      .map((t) => ({ index: t.index, png: thumbPath(t.index), thumbnail: plan.thumbnails ? `thumbnails/${thumbnailName(plan.fullDeck, t.index)}` : null }))
-      .filter((s) => fs.existsSync(s.png));
-    // Publishing files go with the video: a thumbnails-only render (as `watch` makes) stays quick.
-    const published = plan.video
-      ? await writePublished({ plan: plan.publish, deck: plan.deck, timeline: plan.timeline, staging, title: plan.deck.title, video: videoName, stills, signal: options.signal })
-      : { names: [], files: undefined };
+    const published = await (publishing ?? publish());
     names.push(...published.names);
     throwIfAborted(options.signal);
     const manifest = buildManifest(plan.deck, plan.fullDeck, plan.timeline, {
