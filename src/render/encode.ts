@@ -174,8 +174,18 @@ function readHead(file: string, bytes: number): Buffer {
   }
 }
 
-// A picture is usually held, and ends one cross-fade and starts the next: keep the last few.
+// A picture is usually held, and ends one cross-fade and starts the next: keep the last few
+// (as many as prepareRawPicture may start ahead of the encodes that use them: see fast.ts).
 const recent = new Map<string, Promise<RawPicture>>();
+const RECENT = 12;
+
+/**
+ * Starts converting `png` for an encode about to be queued: the conversion (an ffmpeg run of its
+ * own) then overlaps the capture and the encodes before it, instead of holding up its encode.
+ */
+export function prepareRawPicture(png: string): void {
+  rawPicture(png).catch(() => {}); // an error shows again when the encode asks for it
+}
 
 function rawPicture(png: string, signal?: AbortSignal): Promise<RawPicture> {
   const hit = recent.get(png);
@@ -188,7 +198,7 @@ function rawPicture(png: string, signal?: AbortSignal): Promise<RawPicture> {
   })();
   converting.catch(() => recent.delete(png));
   recent.set(png, converting);
-  while (recent.size > 4) recent.delete(recent.keys().next().value as string);
+  while (recent.size > RECENT) recent.delete(recent.keys().next().value as string);
   return converting;
 }
 

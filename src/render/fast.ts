@@ -8,7 +8,7 @@ import type { Timeline } from '../timing/plan.js';
 import { cacheLimitBytes, sha256, Store } from './cache.js';
 import { JPEG_QUALITY } from './capture.js';
 import { captureWithRetry, newRestartBudget } from './capture-retry.js';
-import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeBlend, encodeFrames, encodeStill, gopFrames } from './encode.js';
+import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeBlend, encodeFrames, encodeStill, gopFrames, prepareRawPicture } from './encode.js';
 import { renderKey } from './render-key.js';
 import { joinChunks } from './chunks.js';
 
@@ -146,6 +146,9 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     for (const w of partsByPicture.get(key) ?? []) {
       w.needs.delete(key);
       if (w.needs.size > 0) continue;
+      // Its pictures are converted for the encoder now, unless many encodes are already waiting
+      // (in a cold render they would be converted long before use, and be dropped again).
+      if (encoding.pendingCount < 4) for (const k of w.keys) prepareRawPicture(mustGet(pictures, k, 'png'));
       enqueue(w.part.key, (out) => w.part.encode(w.keys.map((k) => mustGet(pictures, k, 'png')), out, stopEncoding.signal));
     }
   };
