@@ -1,4 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { RenderInternals } from '@remotion/renderer';
 
@@ -22,18 +23,26 @@ export interface RunOptions {
 
 let setpriv: string | null | undefined;
 
+function onPath(name: string): string | null {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const file = path.join(dir || '.', name);
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      if (fs.statSync(file).isFile()) return file;
+    } catch {
+      // not in this folder
+    }
+  }
+  return null;
+}
+
 /**
  * `[command, args]` that start `binary` so that it is killed when this process dies, even by
  * SIGKILL (Linux `setpriv --pdeathsig`, as Remotion starts the browser): no orphaned ffmpeg.
  */
 function dieWithParent(binary: string, args: string[]): [string, string[]] {
-  if (setpriv === undefined) {
-    try {
-      setpriv = process.platform === 'linux' ? execFileSync('sh', ['-c', 'command -v setpriv'], { encoding: 'utf8' }).trim() || null : null;
-    } catch {
-      setpriv = null;
-    }
-  }
+  // Looked up on PATH here: asking a shell (`command -v`) costs a process start of its own.
+  setpriv ??= process.platform === 'linux' ? onPath('setpriv') : null;
   return setpriv ? [setpriv, ['--pdeathsig', 'SIGKILL', '--', binary, ...args]] : [binary, args];
 }
 
