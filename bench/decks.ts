@@ -10,9 +10,13 @@ export function withDuration(source: string, seconds: number): string {
   return withoutDurations.replace(/^---\n/, `---\nduration: ${seconds}\n`);
 }
 
-/** The same deck with one word changed on one slide. */
-export function withEdit(source: string): string {
-  const edited = source.replace('- 4+ million LOC', '- 4+ million lines of code');
+/**
+ * The same deck with one slide's first list item reworded (`round` picks one of several
+ * wordings, so that successive edits each change that slide again).
+ */
+export function withEdit(source: string, round = 0): string {
+  const wordings = ['4+ million lines of code', '4+ million lines', 'over 4 million lines of code'];
+  const edited = source.replace('- 4+ million LOC', `- ${wordings[round % wordings.length]}`);
   if (edited === source) throw new Error('the edit did not apply');
   return edited;
 }
