@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sha256 } from './cache.js';
 import { hashTree, versions } from './render-key.js';
 import { packageRoot, talkreelCacheDir } from './root.js';
-import { isAlive } from './outputs.js';
+import { removeLeftovers } from './outputs.js';
 import { webpackOverride } from './webpack-override.js';
 
 const KEEP = 3;
@@ -60,10 +60,7 @@ async function bundleInto(staging: string, onProgress?: (percent: number) => voi
 
 /** Keeps the most recently used bundles only, and removes what killed runs left half-written. */
 function prune(root: string): void {
-  for (const name of fs.readdirSync(root)) {
-    const m = /\.(\d+)\.tmp$/.exec(name);
-    if (m && !isAlive(Number(m[1]))) fs.rmSync(path.join(root, name), { recursive: true, force: true });
-  }
+  removeLeftovers(root, /\.(\d+)\.tmp$/);
   const entries = fs
     .readdirSync(root)
     .filter((name) => !name.endsWith('.tmp'))

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isAlive } from './outputs.js';
+import { removeLeftovers } from './outputs.js';
 import { talkreelCacheDir } from './root.js';
 
 export const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
@@ -31,16 +31,9 @@ export class Store {
 
   /** Removes temporary files that runs killed midway left (named `*.<pid>.*.tmp`). */
   private sweep(): void {
-    const stale = (name: string) => {
-      const m = /\.(\d+)\.[0-9a-z]+\.tmp(\.sha256)?$/.exec(name);
-      return m !== null && Number(m[1]) !== process.pid && !isAlive(Number(m[1]));
-    };
-    for (const entry of fs.readdirSync(this.dir, { withFileTypes: true })) {
-      const full = path.join(this.dir, entry.name);
-      if (entry.isFile() && stale(entry.name)) fs.rmSync(full, { force: true });
-      if (!entry.isDirectory()) continue;
-      for (const name of fs.readdirSync(full)) if (stale(name)) fs.rmSync(path.join(full, name), { force: true });
-    }
+    const stale = /\.(\d+)\.[0-9a-z]+\.tmp(\.sha256)?$/;
+    removeLeftovers(this.dir, stale);
+    for (const entry of fs.readdirSync(this.dir, { withFileTypes: true })) if (entry.isDirectory()) removeLeftovers(path.join(this.dir, entry.name), stale);
   }
 
   pathOf(key: string, ext: string): string {

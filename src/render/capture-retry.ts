@@ -123,7 +123,7 @@ function watchBrowser(browser: Browser): { failed: Promise<never>; hasFailed: ()
  * at 1080p here), and a second tab captures only about 20% more per second on two cores, so a
  * few pictures come sooner from one tab, with the other core left to the encoder.
  */
-export const tabsFor = (count: number, concurrency: number) => (count <= 16 ? 1 : concurrency);
+const tabsFor = (count: number, concurrency: number) => (count <= 16 ? 1 : concurrency);
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
 

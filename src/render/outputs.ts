@@ -38,13 +38,17 @@ export function prepareOutDir(outDir: string): string {
 }
 
 function removeStaleStaging(outDir: string): void {
-  for (const name of fs.readdirSync(outDir)) {
-    const m = new RegExp(`^${STAGING_PREFIX}(\\d+)-`).exec(name);
-    if (!m) continue;
-    const pid = Number(m[1]);
-    if (pid !== process.pid && isAlive(pid)) continue;
-    if (pid === process.pid) continue;
-    fs.rmSync(path.join(outDir, name), { recursive: true, force: true });
+  removeLeftovers(outDir, new RegExp(`^${STAGING_PREFIX}(\\d+)-`));
+}
+
+/**
+ * Removes what killed runs left in `dir`: the entries whose name matches `pattern`, whose first
+ * group is the pid of the process that made them, and that process is gone.
+ */
+export function removeLeftovers(dir: string, pattern: RegExp): void {
+  for (const name of fs.readdirSync(dir)) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isAlive(pid)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
   }
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isAlive } from './outputs.js';
+import { removeLeftovers } from './outputs.js';
 
 /**
  * Short-lived files for handing big buffers to ffmpeg: in memory (/dev/shm) where the system has
@@ -24,10 +24,7 @@ function scratchFolder(): string {
   } catch {
     folder = os.tmpdir();
   }
-  for (const name of fs.readdirSync(folder)) {
-    const pid = new RegExp(`^${PREFIX}(\\d+)-`).exec(name)?.[1];
-    if (pid && !isAlive(Number(pid))) fs.rmSync(path.join(folder, name), { force: true });
-  }
+  removeLeftovers(folder, new RegExp(`^${PREFIX}(\\d+)-`));
   process.on('exit', removeLive);
   return folder;
 }
