@@ -9,7 +9,7 @@ import { concatSegments, ENCODER } from './encode.js';
 import { renderFast } from './fast.js';
 import { buildManifest, thumbnailName } from './manifest.js';
 import { commitOutputs, discardStaging, prepareOutDir } from './outputs.js';
-import { chapterMarks, removeStalePublished, writePublished } from './publish.js';
+import { chapterMarks, removeStalePublished, writePublished, type PublishedFiles } from './publish.js';
 import { planRender, type RenderOptions, type RenderResult } from './render-plan.js';
 import { openSession, type RenderSession } from './session.js';
 
@@ -47,7 +47,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     fs.mkdirSync(path.join(staging, 'thumbnails'));
     const thumbPath = (index: number) => path.join(staging, 'thumbnails', thumbnailName(plan.fullDeck, index));
     // Publishing files go with the video: a thumbnails-only render (as `watch` makes) stays quick.
-    const publish = async (): Promise<Awaited<ReturnType<typeof writePublished>> | { names: string[]; files: undefined }> => {
+    const publish = async (): Promise<{ names: string[]; files?: PublishedFiles }> => {
       if (!plan.video) return { names: [], files: undefined };
       const stills = plan.timeline.slides
         .map((t) => ({ index: t.index, png: thumbPath(t.index), thumbnail: plan.thumbnails ? `thumbnails/${thumbnailName(plan.fullDeck, t.index)}` : null }))
