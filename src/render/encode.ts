@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { ffmpegPath, run } from './ffmpeg.js';
-import { withScratchFile } from './scratch.js';
 
 /**
  * H.264 settings shared by every segment. Segments are joined by stream copy, which is only
@@ -45,7 +44,7 @@ export function videoFormat(width: number, height: number, fps: number, crf: num
 }
 
 /** RGB pictures become limited-range BT.709 4:2:0, the same way in every segment. */
-const COLOUR = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
+export const COLOUR = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
 const TO_YUV = 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p';
 
 export function encoderArgs(v: VideoFormat, input: 'rgb' | 'jpeg' | 'yuv' = 'rgb'): string[] {
@@ -64,60 +63,12 @@ export function encoderArgs(v: VideoFormat, input: 'rgb' | 'jpeg' | 'yuv' = 'rgb
   ];
 }
 
-const quiet = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
+export const quiet = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
 
 /** Encodes distinct JPEG frames, in order, into one segment. */
 export async function encodeFrames(jpegs: Buffer[], v: VideoFormat, out: string, signal?: AbortSignal): Promise<void> {
   await run(ffmpegPath(), [...quiet, '-f', 'image2pipe', '-c:v', 'mjpeg', '-framerate', String(v.fps), '-i', 'pipe:0',
     '-frames:v', String(jpegs.length), ...encoderArgs(v, 'jpeg'), out], { input: jpegs, signal });
-}
-
-/**
- * Encodes one picture held for `frames` frames into one segment. The picture is converted to
- * 4:2:0 once and handed over twice, at a frame rate at which the first copy lasts exactly
- * `frames` frames: ffmpeg repeats it to keep the output's constant rate, and stops before the
- * second. (Looping a PNG would decode it again for every frame.)
- */
-export async function encodeStill(png: string, frames: number, v: VideoFormat, out: string, signal?: AbortSignal): Promise<void> {
-  const picture = await rawPicture(png, signal);
-  await encodeRaw(picture, [picture.data, picture.data], `${v.fps}/${frames}`, frames, v, out, signal);
-}
-
-/**
- * Encodes a cross-fade: frame k is `(1 - alphas[k]) * a + alphas[k] * b`. The two captured
- * pictures are converted to 4:2:0 once (by the same filter as every other segment) and blended
- * there: the conversion is linear, so blending the planes equals converting the blend (the
- * browser composites opacity the same way, in 8-bit values). Raw frames go to ffmpeg as they
- * are: no PNG to write or decode per frame.
- */
-export async function encodeBlend(a: string, b: string, alphas: number[], v: VideoFormat, out: string, signal?: AbortSignal): Promise<void> {
-  const [from, to] = await Promise.all([rawPicture(a, signal), rawPicture(b, signal)]);
-  if (from.width !== to.width || from.height !== to.height) throw new Error('blend pictures differ in size');
-  // Each frame is written out before the next is made: one buffer serves them all. (A fresh 3-MB
-  // buffer per frame cost more in page faults than the blending itself.)
-  const frame = Buffer.allocUnsafeSlow(from.data.length);
-  const frames = alphas.map((alpha) => () => blendPlanes(from.data, to.data, alpha, frame));
-  await encodeRaw(from, frames, String(v.fps), frames.length, v, out, signal);
-}
-
-/**
- * Encodes `count` frames at `v.fps` from raw yuv420p frames of one size arriving at `inputRate`
- * (each given as is, or made when it is its turn). The frames go to ffmpeg in a scratch file, not
- * a pipe: a 1080p frame is 3 MB, and pushing it through a 64-KB pipe cost Node about three times
- * the CPU of writing it once (measured here: 0.34 against 0.12 s for a 15-frame fade), with
- * byte-identical output.
- */
-async function encodeRaw(size: RawPicture, frames: (Buffer | (() => Buffer))[], inputRate: string, count: number, v: VideoFormat, out: string, signal?: AbortSignal): Promise<void> {
-  function* input() {
-    for (const f of frames) yield typeof f === 'function' ? f() : f;
-  }
-  await withScratchFile(input(), (raw) =>
-    run(ffmpegPath(), [...quiet, '-f', 'image2pipe', '-frame_size', String(size.data.length), '-c:v', 'rawvideo',
-      '-pixel_format', 'yuv420p', '-video_size', `${size.width}x${size.height}`, '-framerate', inputRate,
-      // Say what the planes are, or ffmpeg takes them for full range and squeezes them again.
-      ...COLOUR, '-i', raw,
-      '-r', String(v.fps), '-fps_mode', 'cfr', '-frames:v', String(count), ...encoderArgs(v, 'yuv'), out], { signal }),
-  );
 }
 
 /**
@@ -157,7 +108,7 @@ function blendWords(x4: Int32Array, y4: Int32Array, d4: Int32Array, v: number, w
   }
 }
 
-interface RawPicture {
+export interface RawPicture {
   width: number;
   height: number;
   /** yuv420p planes, limited-range BT.709. */
@@ -187,7 +138,7 @@ export function prepareRawPicture(png: string): void {
   rawPicture(png).catch(() => {}); // an error shows again when the encode asks for it
 }
 
-function rawPicture(png: string, signal?: AbortSignal): Promise<RawPicture> {
+export function rawPicture(png: string, signal?: AbortSignal): Promise<RawPicture> {
   const hit = recent.get(png);
   if (hit) return hit;
   const converting = (async () => {

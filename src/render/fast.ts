@@ -1,6 +1,5 @@
 import os from 'node:os';
 import path from 'node:path';
-import pLimit from 'p-limit';
 import type { makeCancelSignal, openBrowser } from '@remotion/renderer';
 import type { Deck } from '../deck/model.js';
 import { describeFrame, joinShortHolds, segmentsOf, thumbnailFrames, type Segment } from '../timing/frames.js';
@@ -8,7 +7,9 @@ import type { Timeline } from '../timing/plan.js';
 import { cacheLimitBytes, sha256, Store } from './cache.js';
 import { JPEG_QUALITY } from './capture.js';
 import { captureWithRetry, newRestartBudget } from './capture-retry.js';
-import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeBlend, encodeFrames, encodeStill, gopFrames, prepareRawPicture } from './encode.js';
+import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeFrames, gopFrames, prepareRawPicture } from './encode.js';
+import type { PictureSegment } from './encode-batch.js';
+import { EncodeQueue } from './encode-queue.js';
 import { renderKey } from './render-key.js';
 import { joinChunks } from './chunks.js';
 
@@ -80,7 +81,8 @@ interface Part {
   key: string;
   frames: number;
   repeat: number;
-  encode: (pngs: string[], out: string, signal?: AbortSignal) => Promise<void>;
+  /** What it shows, given the PNG files of the entry's pictures. */
+  segment: (pngs: string[]) => PictureSegment;
 }
 
 export async function renderFast(job: FastJob): Promise<FastResult> {
@@ -113,30 +115,15 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   const report = (phase: FastProgress['phase'], done: number, total: number) =>
     job.onProgress({ phase, done, total, cached: phase === 'capture' ? cachedPictures : cachedSegments });
 
-  // Encoding runs one job at a time beside the capture (2 cores: one browser, one x264), and
-  // as many jobs as there are cores once the capture is over.
-  const encoding = pLimit(1);
-  const jobs: Promise<void>[] = [];
+  // Encoding runs one encoder at a time beside the capture (2 cores: one browser, one x264), and
+  // as many as there are cores once the capture is over.
   // Ends running encodes when the render is interrupted or its capture fails.
   const stopEncoding = new AbortController();
   const onAbort = () => stopEncoding.abort();
   job.signal?.addEventListener('abort', onAbort, { once: true });
-  let encodeFailure: unknown = null;
   let encoded = 0;
-  const encodeTotal = missingMotion.length + missingParts.length;
-  const enqueue = (key: string, work: (out: string) => Promise<void>) => {
-    jobs.push(
-      encoding(async () => {
-        if (encodeFailure || segmentsStore.has(key, 'mp4')) return;
-        try {
-          await segmentsStore.produce(key, 'mp4', work);
-          report('encode', ++encoded, encodeTotal);
-        } catch (err) {
-          encodeFailure = err;
-        }
-      }),
-    );
-  };
+  const encodeTotal = new Set([...missingMotion.map((m) => m.key), ...missingParts.map(({ part }) => part.key)]).size;
+  const encoding = new EncodeQueue(segmentsStore, job.format, (width * height * 3) / 2, stopEncoding.signal, () => report('encode', ++encoded, encodeTotal));
 
   // A part is encoded as soon as every picture it needs is in the cache.
   const waitingParts = missingParts.map(({ p, part }) => ({ part, needs: new Set((p as Extract<Planned, { kind: 'pictures' }>).needs.map((n) => n.key)), keys: (p as Extract<Planned, { kind: 'pictures' }>).needs.map((n) => n.key) }));
@@ -148,8 +135,8 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
       if (w.needs.size > 0) continue;
       // Its pictures are converted for the encoder now, unless many encodes are already waiting
       // (in a cold render they would be converted long before use, and be dropped again).
-      if (encoding.pendingCount < 4) for (const k of w.keys) prepareRawPicture(mustGet(pictures, k, 'png'));
-      enqueue(w.part.key, (out) => w.part.encode(w.keys.map((k) => mustGet(pictures, k, 'png')), out, stopEncoding.signal));
+      if (encoding.waitingCount < 4) for (const k of w.keys) prepareRawPicture(mustGet(pictures, k, 'png'));
+      encoding.add({ key: w.part.key, pictures: w.part.segment(w.keys.map((k) => mustGet(pictures, k, 'png'))) });
     }
   };
   for (const key of new Set(waitingParts.flatMap((w) => [...w.needs]))) if (pictures.has(key, 'png')) pictureReady(key);
@@ -181,7 +168,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
         if (p.left.size > 0) continue;
         const jpegs = p.m.frames.map((x) => waiting.get(x) as Buffer);
         for (const x of p.m.frames) waiting.delete(x);
-        enqueue(p.m.key, (out) => encodeFrames(jpegs, job.format, out, stopEncoding.signal));
+        encoding.add({ key: p.m.key, write: (out) => encodeFrames(jpegs, job.format, out, stopEncoding.signal) });
       }
     },
   };
@@ -191,15 +178,17 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     await captureWithRetry(job, motionFrames, budget);
   } catch (err) {
     // Nothing more is encoded, and nothing reports progress after the error.
-    encodeFailure ??= err;
+    encoding.fail(err);
     stopEncoding.abort();
-    await Promise.allSettled(jobs);
+    await encoding.drained().catch(() => {});
     throw err;
   }
-  encoding.concurrency = Math.max(1, Math.min(job.concurrency, os.cpus().length));
-  await Promise.all(jobs);
-  job.signal?.removeEventListener('abort', onAbort);
-  if (encodeFailure) throw encodeFailure;
+  encoding.setLimit(Math.min(job.concurrency, os.cpus().length));
+  try {
+    await encoding.drained();
+  } finally {
+    job.signal?.removeEventListener('abort', onAbort);
+  }
 
   const thumbnails = stills.map((f) => mustGet(pictures, frameKey(f), 'png'));
   let files: string[] = [];
@@ -219,7 +208,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
       const keys = p.kind === 'motion' ? [p.key] : p.parts.flatMap((part) => Array<string>(part.repeat).fill(part.key));
       runs[runs.length - 1].segments.push(...keys.map(entry));
     });
-    const chunks = await joinChunks(runs.map((r) => r.segments), segmentsStore, job.signal);
+    const chunks = await joinChunks(runs.map((r) => r.segments), segmentsStore, fps, job.signal);
     files = [...new Set([...fileOf.values(), ...chunks])];
     await concatSegments(chunks, job.video, job.metadata, job.signal, job.chapters, job.audio);
   };
@@ -240,7 +229,7 @@ function plan(s: Segment, frameKey: (f: number) => string, format: VideoFormat):
     return {
       kind: 'pictures',
       needs,
-      parts: [{ key, frames: s.frames.length, repeat: 1, encode: ([a, b], out, signal) => encodeBlend(a, b, s.alphas, format, out, signal) }],
+      parts: [{ key, frames: s.frames.length, repeat: 1, segment: ([a, b]) => ({ kind: 'blend', a, b, alphas: s.alphas }) }],
     };
   }
   const pictureKey = frameKey(s.frame);
@@ -251,7 +240,7 @@ function plan(s: Segment, frameKey: (f: number) => string, format: VideoFormat):
   // A hold is one GOP of the picture repeated, and a shorter segment for what is left.
   for (const [frames, repeat] of [[g, whole], [rest, 1]] as const) {
     if (frames > 0 && repeat > 0) {
-      parts.push({ key: sha256(`hold\n${pictureKey}\n${frames}`), frames, repeat, encode: ([png], out, signal) => encodeStill(png, frames, format, out, signal) });
+      parts.push({ key: sha256(`hold\n${pictureKey}\n${frames}`), frames, repeat, segment: ([png]) => ({ kind: 'hold', png, frames }) });
     }
   }
   return { kind: 'pictures', needs: [{ frame: s.frame, key: pictureKey }], parts };

@@ -1,36 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PNG } from 'pngjs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { blendPlanes, encodeBlend, encodeStill, gopFrames, videoFormat } from '../../src/render/encode.js';
-
-const format = videoFormat(320, 180, 30);
-import { frameAt, keyframes, meanDifference, probeVideo, type Picture } from '../helpers/media.js';
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-encode-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** A 320x180 picture: a colour gradient with a bright box at `boxX`, written as PNG. */
-function picture(name: string, boxX: number): { file: string; pixels: Picture } {
-  const png = new PNG({ width: 320, height: 180 });
-  for (let y = 0; y < 180; y++) {
-    for (let x = 0; x < 320; x++) {
-      const i = (y * 320 + x) * 4;
-      const inBox = x >= boxX && x < boxX + 80 && y >= 50 && y < 130;
-      png.data[i] = inBox ? 250 : Math.round((x / 320) * 200);
-      png.data[i + 1] = inBox ? 220 : Math.round((y / 180) * 160);
-      png.data[i + 2] = inBox ? 40 : 90;
-      png.data[i + 3] = 255;
-    }
-  }
-  const file = path.join(dir, `${name}.png`);
-  fs.writeFileSync(file, PNG.sync.write(png));
-  return { file, pixels: { width: 320, height: 180, data: png.data } };
-}
-
-const a = picture('a', 20);
-const b = picture('b', 200);
+import { describe, expect, it } from 'vitest';
+import { blendPlanes } from '../../src/render/encode.js';
 
 describe('blendPlanes', () => {
   it('gives the first picture at 0, the second at 1 and the rounded mean half way', () => {
@@ -58,45 +27,5 @@ describe('blendPlanes', () => {
       expect(Buffer.from(blendPlanes(x, y, alpha)).equals(Buffer.from(byteByByte(x, y, alpha)))).toBe(true);
       expect(Buffer.from(blendPlanes(shifted.subarray(1), y, alpha)).equals(Buffer.from(byteByByte(x, y, alpha)))).toBe(true);
     }
-  });
-});
-
-describe('encodeStill', () => {
-  it.each([1, 7, 15, 16, 45])('holds a picture for exactly %i frames, the same picture from first to last', async (frames) => {
-    const out = path.join(dir, `still-${frames}.mp4`);
-    await encodeStill(a.file, frames, format, out);
-    const info = probeVideo(out);
-    expect(info.nb_read_frames).toBe(String(frames));
-    expect(info.r_frame_rate).toBe('30/1');
-    // Only compression separates each frame from the picture (x264 may refine a still picture).
-    expect(meanDifference(frameAt(out, 0), a.pixels)).toBeLessThan(1.5);
-    expect(meanDifference(frameAt(out, frames - 1), a.pixels)).toBeLessThan(1.5);
-    // Closed GOPs of half a second: a keyframe at the start of every GOP, none in between.
-    const flags = keyframes(out);
-    expect(flags.filter(Boolean)).toHaveLength(Math.ceil(frames / gopFrames(30)));
-    expect(flags[0]).toBe(true);
-  });
-});
-
-describe('encodeBlend', () => {
-  it('cross-fades from one picture to the other: each frame is the blend at its alpha', async () => {
-    const alphas = [0, 0.25, 0.5, 0.75, 0.95];
-    const out = path.join(dir, 'blend.mp4');
-    await encodeBlend(a.file, b.file, alphas, format, out);
-    expect(probeVideo(out).nb_read_frames).toBe(String(alphas.length));
-    for (const [k, alpha] of alphas.entries()) {
-      const expected = Buffer.from(a.pixels.data.map((v, i) => Math.round(v + (b.pixels.data[i] - v) * alpha)));
-      const got = frameAt(out, k);
-      expect(meanDifference(got, { ...a.pixels, data: expected }), `alpha ${alpha}`).toBeLessThan(2);
-      if (k > 0) expect(meanDifference(got, frameAt(out, k - 1))).toBeGreaterThan(1);
-    }
-  });
-
-  it('refuses two pictures of different sizes', async () => {
-    const small = path.join(dir, 'small.png');
-    const png = new PNG({ width: 160, height: 90 });
-    png.data.fill(255);
-    fs.writeFileSync(small, PNG.sync.write(png));
-    await expect(encodeBlend(a.file, small, [0.5], format, path.join(dir, 'bad.mp4'))).rejects.toThrow(/differ in size/);
   });
 });
