@@ -55,10 +55,14 @@ export function encoderArgs(v: VideoFormat, input: 'rgb' | 'jpeg' | 'yuv' = 'rgb
     // Screenshots are RGB (PNG) or full-range BT.601 YCbCr (JPEG, as JFIF defines it): both end
     // up limited-range BT.709; raw frames already are.
     // JPEGs need swscale's accurate rounding: its fast path turns dark flat colours one code too dark.
-    ...(input === 'yuv' ? [] : ['-vf', input === 'jpeg' ? `scale=in_color_matrix=bt601:in_range=full:flags=accurate_rnd+full_chroma_int:${TO_YUV.slice('scale='.length)}` : TO_YUV]),
+    // Their chroma is sited between pixels; moved to H.264's default siting, every segment gets the
+    // same sequence header, as joining by stream copy needs.
+    ...(input === 'yuv' ? [] : ['-vf', input === 'jpeg' ? `scale=in_color_matrix=bt601:in_range=full:flags=accurate_rnd+full_chroma_int:out_chroma_loc=left:${TO_YUV.slice('scale='.length)}` : TO_YUV]),
     ...COLOUR,
     // Frames from the scale filter carry no primaries or transfer; write them into the stream itself.
-    '-x264-params', 'colorprim=bt709:transfer=bt709:colormatrix=bt709',
+    // Pixels are square whatever the input says (Chrome's JPEGs say so, raw frames do not): every
+    // segment must have the same sequence header to be joined by stream copy.
+    '-x264-params', 'colorprim=bt709:transfer=bt709:colormatrix=bt709:sar=1/1',
     '-an', '-f', 'mp4',
   ];
 }
