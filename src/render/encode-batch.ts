@@ -11,15 +11,44 @@ export type PictureSegment =
   /** Frame k is `(1 - alphas[k]) * a + alphas[k] * b`. */
   | { kind: 'blend'; a: string; b: string; alphas: number[] };
 
-export const framesOf = (s: PictureSegment) => (s.kind === 'hold' ? s.frames : s.alphas.length);
+const framesOf = (s: PictureSegment) => (s.kind === 'hold' ? s.frames : s.alphas.length);
+
+/** A batch closes once it holds this many frames (2 s at 30 fps), or before it would exceed MAX_BATCH_BYTES. */
+const BATCH_FRAMES = 60;
+/** Raw frames one encoder run takes at most (384 MB: 123 frames at 1080p, 30 at 2160p). */
+const MAX_BATCH_BYTES = 384 * 2 ** 20;
+
+/**
+ * Consecutive items in batches for encodeSegments: large enough that starting x264 costs little
+ * against the encoding, small enough that the first batch starts early in a capture, and that
+ * two can run side by side when the capture is over.
+ */
+export function batchesOf<T>(items: T[], frames: (item: T) => number, frameBytes: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let count = 0;
+  for (const item of items) {
+    const n = frames(item);
+    if (current.length > 0 && (count >= BATCH_FRAMES || (count + n) * frameBytes > MAX_BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      count = 0;
+    }
+    current.push(item);
+    count += n;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
 
 /**
  * Encodes segments in one x264 run, one after the other, with a keyframe forced at the start of
  * each; then cuts the stream at those keyframes into one MP4 per segment, by stream copy. Each
- * piece is what encoding its segment alone would give (closed GOPs, a keyframe every
+ * piece is built as encoding its segment alone would build it (closed GOPs, a keyframe every
  * half-second from its start, the same stream headers), so pieces join with any other segment.
- * Starting x264 costs about 0.2 s of CPU at 1080p, more than encoding a 15-frame fade, so a
- * render pays it per batch instead of per segment.
+ * Its bytes differ a little from such an encode (x264's rate control remembers the frames before
+ * a keyframe), and depend only on the batch. Starting x264 costs about 0.2 s of CPU at 1080p,
+ * more than encoding a 15-frame fade, so a render pays it per batch instead of per segment.
  *
  * Pictures are converted to 4:2:0 once (by the same filter as every other segment); a fade is
  * blended there: the conversion is linear, so blending the planes equals converting the blend

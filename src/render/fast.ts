@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import type { makeCancelSignal, openBrowser } from '@remotion/renderer';
 import type { Deck } from '../deck/model.js';
 import { describeFrame, joinShortHolds, segmentsOf, thumbnailFrames, type Segment } from '../timing/frames.js';
@@ -8,8 +9,7 @@ import { cacheLimitBytes, sha256, Store } from './cache.js';
 import { JPEG_QUALITY } from './capture.js';
 import { captureWithRetry, newRestartBudget } from './capture-retry.js';
 import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeFrames, gopFrames, prepareRawPicture } from './encode.js';
-import type { PictureSegment } from './encode-batch.js';
-import { EncodeQueue } from './encode-queue.js';
+import { batchesOf, encodeSegments, type PictureSegment } from './encode-batch.js';
 import { renderKey } from './render-key.js';
 import { joinChunks } from './chunks.js';
 
@@ -117,29 +117,54 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
 
   // Encoding runs one encoder at a time beside the capture (2 cores: one browser, one x264), and
   // as many as there are cores once the capture is over.
+  const encoding = pLimit(1);
+  const jobs: Promise<void>[] = [];
   // Ends running encodes when the render is interrupted or its capture fails.
   const stopEncoding = new AbortController();
   const onAbort = () => stopEncoding.abort();
   job.signal?.addEventListener('abort', onAbort, { once: true });
+  let encodeFailure: unknown = null;
   let encoded = 0;
-  const encodeTotal = new Set([...missingMotion.map((m) => m.key), ...missingParts.map(({ part }) => part.key)]).size;
-  const encoding = new EncodeQueue(segmentsStore, job.format, (width * height * 3) / 2, stopEncoding.signal, () => report('encode', ++encoded, encodeTotal));
+  const enqueue = (work: () => Promise<void>) => {
+    jobs.push(
+      encoding(async () => {
+        if (encodeFailure) return;
+        try {
+          await work();
+        } catch (err) {
+          encodeFailure = err;
+        }
+      }),
+    );
+  };
 
-  // A part is encoded as soon as every picture it needs is in the cache.
-  const waitingParts = missingParts.map(({ p, part }) => ({ part, needs: new Set((p as Extract<Planned, { kind: 'pictures' }>).needs.map((n) => n.key)), keys: (p as Extract<Planned, { kind: 'pictures' }>).needs.map((n) => n.key) }));
-  const partsByPicture = new Map<string, typeof waitingParts>();
-  for (const w of waitingParts) for (const k of w.needs) partsByPicture.set(k, [...(partsByPicture.get(k) ?? []), w]);
+  // Segments made from pictures are encoded in batches of consecutive ones, each as soon as every
+  // picture it needs is in the cache. The batches follow from the plan alone, never from timing:
+  // x264 carries some state from one segment into the next, and a render must give the same bytes
+  // every time.
+  const partsToEncode = [...new Map(missingParts.map(({ p, part }) => [part.key, { part, keys: (p as Extract<Planned, { kind: 'pictures' }>).needs.map((n) => n.key) }])).values()];
+  const batches = batchesOf(partsToEncode, ({ part }) => part.frames, (width * height * 3) / 2).map((items) => ({ items, needs: new Set(items.flatMap((i) => i.keys)) }));
+  const encodeTotal = missingMotion.length + partsToEncode.length;
+  const batchesByPicture = new Map<string, typeof batches>();
+  for (const b of batches) for (const k of b.needs) batchesByPicture.set(k, [...(batchesByPicture.get(k) ?? []), b]);
   const pictureReady = (key: string) => {
-    for (const w of partsByPicture.get(key) ?? []) {
-      w.needs.delete(key);
-      if (w.needs.size > 0) continue;
+    for (const b of batchesByPicture.get(key) ?? []) {
+      b.needs.delete(key);
+      if (b.needs.size > 0) continue;
+      const segment = ({ part, keys }: (typeof partsToEncode)[number]) => part.segment(keys.map((k) => mustGet(pictures, k, 'png')));
       // Its pictures are converted for the encoder now, unless many encodes are already waiting
       // (in a cold render they would be converted long before use, and be dropped again).
-      if (encoding.waitingCount < 4) for (const k of w.keys) prepareRawPicture(mustGet(pictures, k, 'png'));
-      encoding.add({ key: w.part.key, pictures: w.part.segment(w.keys.map((k) => mustGet(pictures, k, 'png'))) });
+      if (encoding.pendingCount < 4) for (const k of new Set(b.items.flatMap((i) => i.keys))) prepareRawPicture(mustGet(pictures, k, 'png'));
+      enqueue(async () => {
+        const pieces = await encodeSegments(b.items.map(segment), job.format, stopEncoding.signal);
+        for (const [i, piece] of pieces.entries()) {
+          segmentsStore.put(b.items[i].part.key, 'mp4', { data: Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength) });
+          report('encode', ++encoded, encodeTotal);
+        }
+      });
     }
   };
-  for (const key of new Set(waitingParts.flatMap((w) => [...w.needs]))) if (pictures.has(key, 'png')) pictureReady(key);
+  for (const key of new Set(batches.flatMap((b) => [...b.needs]))) if (pictures.has(key, 'png')) pictureReady(key);
 
   // Pictures first: thumbnails are ready early and holds and blends encode meanwhile.
   const stillPictures = {
@@ -168,7 +193,10 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
         if (p.left.size > 0) continue;
         const jpegs = p.m.frames.map((x) => waiting.get(x) as Buffer);
         for (const x of p.m.frames) waiting.delete(x);
-        encoding.add({ key: p.m.key, write: (out) => encodeFrames(jpegs, job.format, out, stopEncoding.signal) });
+        enqueue(async () => {
+          await segmentsStore.produce(p.m.key, 'mp4', (out) => encodeFrames(jpegs, job.format, out, stopEncoding.signal));
+          report('encode', ++encoded, encodeTotal);
+        });
       }
     },
   };
@@ -178,17 +206,15 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     await captureWithRetry(job, motionFrames, budget);
   } catch (err) {
     // Nothing more is encoded, and nothing reports progress after the error.
-    encoding.fail(err);
+    encodeFailure ??= err;
     stopEncoding.abort();
-    await encoding.drained().catch(() => {});
+    await Promise.allSettled(jobs);
     throw err;
   }
-  encoding.setLimit(Math.min(job.concurrency, os.cpus().length));
-  try {
-    await encoding.drained();
-  } finally {
-    job.signal?.removeEventListener('abort', onAbort);
-  }
+  encoding.concurrency = Math.max(1, Math.min(job.concurrency, os.cpus().length));
+  await Promise.all(jobs);
+  job.signal?.removeEventListener('abort', onAbort);
+  if (encodeFailure) throw encodeFailure;
 
   const thumbnails = stills.map((f) => mustGet(pictures, frameKey(f), 'png'));
   let files: string[] = [];

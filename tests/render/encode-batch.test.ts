@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { concatSegments, gopFrames, videoFormat } from '../../src/render/encode.js';
-import { encodeSegments, type PictureSegment } from '../../src/render/encode-batch.js';
+import { batchesOf, encodeSegments, type PictureSegment } from '../../src/render/encode-batch.js';
 import { ffmpegPath } from '../../src/render/ffmpeg.js';
 import { frameAt, keyframes, meanDifference, probeVideo, type Picture } from '../helpers/media.js';
 
@@ -125,5 +125,31 @@ describe('encodeSegments: several segments in one encoder run', () => {
     await concatSegments(order, joined, {});
     expect(probeVideo(joined).nb_read_frames).toBe(String(18 + 15 + 15 + 7 + 16 + 4 + 1 + 15));
     expect(decoded(joined).equals(Buffer.concat(order.map(decoded)))).toBe(true);
+  });
+});
+
+describe('batchesOf', () => {
+  const frames = (n: number) => n;
+  it('groups consecutive items until a batch holds 60 frames', () => {
+    expect(batchesOf([15, 15, 20, 10, 5, 30, 30, 7], frames, 1)).toEqual([[15, 15, 20, 10], [5, 30, 30], [7]]);
+    expect(batchesOf([90, 1], frames, 1)).toEqual([[90], [1]]);
+    expect(batchesOf([], frames, 1)).toEqual([]);
+  });
+
+  it('keeps a batch under 384 MB of raw frames (a 2160p frame is 12 MB), with at least one item', () => {
+    const uhd = 3840 * 2160 * 1.5;
+    expect(batchesOf([15, 15, 15], frames, uhd)).toEqual([[15, 15], [15]]);
+    expect(batchesOf([40, 2], frames, uhd)).toEqual([[40], [2]]);
+  });
+});
+
+describe('encodeSegments: the same batch gives the same bytes', () => {
+  it('encodes a batch twice into identical pieces', async () => {
+    const batch: PictureSegment[] = [
+      { kind: 'blend', a: a.file, b: b.file, alphas: [0.1, 0.3, 0.5, 0.7, 0.9] },
+      { kind: 'hold', png: b.file, frames: 16 },
+    ];
+    const [first, second] = [await encodeSegments(batch, format), await encodeSegments(batch, format)];
+    expect(first.map((p) => Buffer.from(p).toString('base64'))).toEqual(second.map((p) => Buffer.from(p).toString('base64')));
   });
 });
