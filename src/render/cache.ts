@@ -6,6 +6,12 @@ import { talkreelCacheDir } from './root.js';
 
 export const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
+/** Size, modification time and inode of a file: any write or replacement changes one of them. */
+const stamp = (file: string) => {
+  const s = fs.statSync(file, { bigint: true });
+  return `${s.size}:${s.mtimeNs}:${s.ino}`;
+};
+
 /** How much rendered pictures and segments may take on disk: TALKREEL_CACHE_MAX_MB, default 2048 each. */
 export const cacheLimitBytes = () => {
   const mb = Number(process.env.TALKREEL_CACHE_MAX_MB);
@@ -40,16 +46,28 @@ export class Store {
     return path.join(this.dir, key.slice(0, 2), `${key}.${ext}`);
   }
 
+  /**
+   * Entries this process has checked, with the size and time they had then: a render asks for
+   * the same entry several times (planning, encoding, joining), and hashes it once.
+   */
+  private checked = new Map<string, string>();
+
   /** The entry's path if it is present and intact, else null. */
   get(key: string, ext: string): string | null {
     const file = this.pathOf(key, ext);
     try {
+      const seen = this.checked.get(file);
+      if (seen !== undefined && seen === stamp(file)) {
+        this.hits++;
+        return file;
+      }
       const expected = fs.readFileSync(`${file}.sha256`, 'utf8').trim();
       if (sha256(fs.readFileSync(file)) === expected) {
         this.hits++;
         // The modification time records the last use, for prune().
         const now = new Date();
         fs.utimesSync(file, now, now);
+        this.checked.set(file, stamp(file));
         return file;
       }
     } catch {
@@ -98,6 +116,7 @@ export class Store {
 
   remove(key: string, ext: string): void {
     const file = this.pathOf(key, ext);
+    this.checked.delete(file);
     fs.rmSync(file, { force: true });
     fs.rmSync(`${file}.sha256`, { force: true });
   }
@@ -138,6 +157,7 @@ export class Store {
       if (keep.has(e.file)) continue;
       fs.rmSync(`${e.file}.sha256`, { force: true });
       fs.rmSync(e.file, { force: true });
+      this.checked.delete(e.file);
       bytes -= e.size;
       removed++;
     }
