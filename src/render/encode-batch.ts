@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { EncodedPacket } from 'mediabunny';
-import { blendPlanes, COLOUR, encoderArgs, quiet, rawPicture, type RawPicture, type VideoFormat } from './encode.js';
+import { blendPlanes, COLOUR, encoderArgs, quiet, rawPictures, type RawPicture, type VideoFormat } from './encode.js';
 import { ffmpegPath, run } from './ffmpeg.js';
 import { withScratchFile } from './scratch.js';
 import { readVideoPackets, writeVideoPackets } from './stream-copy.js';
@@ -59,7 +59,7 @@ export function batchesOf<T>(items: T[], frames: (item: T) => number, frameBytes
 export async function encodeSegments(segments: PictureSegment[], v: VideoFormat, signal?: AbortSignal): Promise<Uint8Array[]> {
   if (segments.length === 0) return [];
   const pngs = [...new Set(segments.flatMap((s) => (s.kind === 'hold' ? [s.png] : [s.a, s.b])))];
-  const converted = new Map(await Promise.all(pngs.map(async (png) => [png, await rawPicture(png, signal)] as const)));
+  const converted = new Map((await Promise.all(rawPictures(pngs, signal))).map((picture, i) => [pngs[i], picture]));
   const size = converted.get(pngs[0]) as RawPicture;
   for (const p of converted.values()) if (p.width !== size.width || p.height !== size.height) throw new Error('the pictures of one video differ in size');
 

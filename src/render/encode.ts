@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { ffmpegPath, run } from './ffmpeg.js';
+import { withScratchFiles } from './scratch.js';
 
 /**
  * H.264 settings shared by every segment. Segments are joined by stream copy, which is only
@@ -130,31 +131,45 @@ function readHead(file: string, bytes: number): Buffer {
 }
 
 // A picture is usually held, and ends one cross-fade and starts the next: keep the last few
-// (as many as prepareRawPicture may start ahead of the encodes that use them: see fast.ts).
+// (those of the batches prepareRawPictures may start ahead of the encodes that use them: see
+// fast.ts; 72 MB at 1080p).
 const recent = new Map<string, Promise<RawPicture>>();
-const RECENT = 12;
+const RECENT = 24;
 
 /**
- * Starts converting `png` for an encode about to be queued: the conversion (an ffmpeg run of its
- * own) then overlaps the capture and the encodes before it, instead of holding up its encode.
+ * Starts converting pictures for an encode about to be queued: the conversion then overlaps the
+ * capture and the encodes before it, instead of holding up its encode.
  */
-export function prepareRawPicture(png: string): void {
-  rawPicture(png).catch(() => {}); // an error shows again when the encode asks for it
+export function prepareRawPictures(pngs: string[]): void {
+  for (const converting of rawPictures(pngs)) converting.catch(() => {}); // an error shows again when the encode asks
 }
 
-export function rawPicture(png: string, signal?: AbortSignal): Promise<RawPicture> {
-  const hit = recent.get(png);
-  if (hit) return hit;
-  const converting = (async () => {
-    const { width = 0, height = 0 } = imageSize(readHead(png, 64));
-    const data = await run(ffmpegPath(), [...quiet, '-i', png, '-vf', TO_YUV, '-c:v', 'rawvideo', '-f', 'image2pipe', 'pipe:1'], { signal });
-    if (data.length !== (width * height * 3) / 2) throw new Error(`could not convert ${path.basename(png)} to yuv420p`);
-    return { width, height, data };
-  })();
-  converting.catch(() => recent.delete(png));
-  recent.set(png, converting);
-  while (recent.size > RECENT) recent.delete(recent.keys().next().value as string);
-  return converting;
+/**
+ * Each PNG as limited-range BT.709 4:2:0, all those not converted lately in one ffmpeg run (each
+ * run costs Node a process start: about 20 ms here). Frames go through scratch files, not stdout:
+ * 3 MB through a 64-KB pipe costs Node more than the conversion.
+ */
+export function rawPictures(pngs: string[], signal?: AbortSignal): Promise<RawPicture>[] {
+  const missing = [...new Set(pngs.filter((png) => !recent.has(png)))];
+  if (missing.length > 0) {
+    const converting = withScratchFiles(missing.length, async (raws) => {
+      const outputs = missing.flatMap((_, i) => ['-map', `${i}:v`, '-vf', TO_YUV, '-c:v', 'rawvideo', '-f', 'image2pipe', raws[i]]);
+      await run(ffmpegPath(), [...quiet, ...missing.flatMap((png) => ['-i', png]), ...outputs], { signal });
+      return missing.map((png, i) => {
+        const { width = 0, height = 0 } = imageSize(readHead(png, 64));
+        const data = fs.readFileSync(raws[i]);
+        if (data.length !== (width * height * 3) / 2) throw new Error(`could not convert ${path.basename(png)} to yuv420p`);
+        return { width, height, data };
+      });
+    });
+    missing.forEach((png, i) => {
+      const one = converting.then((all) => all[i]);
+      one.catch(() => recent.delete(png));
+      recent.set(png, one);
+    });
+    while (recent.size > Math.max(RECENT, missing.length)) recent.delete(recent.keys().next().value as string);
+  }
+  return pngs.map((png) => recent.get(png) as Promise<RawPicture>);
 }
 
 /** A chapter of the MP4, in seconds. */

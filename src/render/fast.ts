@@ -8,7 +8,7 @@ import type { Timeline } from '../timing/plan.js';
 import { cacheLimitBytes, sha256, Store } from './cache.js';
 import { JPEG_QUALITY } from './capture.js';
 import { captureWithRetry, newRestartBudget } from './capture-retry.js';
-import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeFrames, gopFrames, prepareRawPicture } from './encode.js';
+import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeFrames, gopFrames, prepareRawPictures } from './encode.js';
 import { batchesOf, encodeSegments, type PictureSegment } from './encode-batch.js';
 import { renderKey } from './render-key.js';
 import { joinChunks } from './chunks.js';
@@ -152,9 +152,9 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
       b.needs.delete(key);
       if (b.needs.size > 0) continue;
       const segment = ({ part, keys }: (typeof partsToEncode)[number]) => part.segment(keys.map((k) => mustGet(pictures, k, 'png')));
-      // Its pictures are converted for the encoder now, unless many encodes are already waiting
+      // Its pictures are converted for the encoder now, unless two batches are already waiting
       // (in a cold render they would be converted long before use, and be dropped again).
-      if (encoding.pendingCount < 4) for (const k of new Set(b.items.flatMap((i) => i.keys))) prepareRawPicture(mustGet(pictures, k, 'png'));
+      if (encoding.pendingCount < 2) prepareRawPictures([...new Set(b.items.flatMap((i) => i.keys))].map((k) => mustGet(pictures, k, 'png')));
       enqueue(async () => {
         const pieces = await encodeSegments(b.items.map(segment), job.format, stopEncoding.signal);
         for (const [i, piece] of pieces.entries()) {

@@ -10,7 +10,7 @@ import { removeLeftovers } from './outputs.js';
  */
 const PREFIX = 'talkreel-scratch-';
 let folder: string | null = null;
-let count = 0;
+let serial = 0;
 const live = new Set<string>();
 const removeLive = () => {
   for (const file of live) fs.rmSync(file, { force: true });
@@ -31,18 +31,27 @@ function scratchFolder(): string {
 
 /** Writes `chunks` to a new scratch file, runs `use` on its path, then removes the file. */
 export async function withScratchFile<T>(chunks: Iterable<Uint8Array>, use: (file: string) => Promise<T>): Promise<T> {
-  const file = path.join(scratchFolder(), `${PREFIX}${process.pid}-${++count}`);
-  live.add(file);
-  try {
+  return withScratchFiles(1, ([file]) => {
     const fd = fs.openSync(file, 'w');
     try {
       for (const chunk of chunks) fs.writeSync(fd, chunk);
     } finally {
       fs.closeSync(fd);
     }
-    return await use(file);
+    return use(file);
+  });
+}
+
+/** Runs `use` on the paths of `count` new (not yet created) scratch files, then removes them. */
+export async function withScratchFiles<T>(count: number, use: (files: string[]) => Promise<T>): Promise<T> {
+  const files = Array.from({ length: count }, () => path.join(scratchFolder(), `${PREFIX}${process.pid}-${++serial}`));
+  for (const file of files) live.add(file);
+  try {
+    return await use(files);
   } finally {
-    fs.rmSync(file, { force: true });
-    live.delete(file);
+    for (const file of files) {
+      fs.rmSync(file, { force: true });
+      live.delete(file);
+    }
   }
 }
