@@ -59,7 +59,9 @@ async function scaledCell(s: { index: number; png: string }, cw: number, ch: num
 }
 
 function fill(buf: Buffer, W: number, x: number, y: number, w: number, h: number, rgb: readonly number[]) {
-  for (let yy = y; yy < y + h; yy++) for (let xx = x; xx < x + w; xx++) buf.set(rgb, (yy * W + xx) * 3);
+  // One fill per row (Buffer.fill repeats the 3-byte pattern): a sheet's background is millions of pixels.
+  const colour = Buffer.from(rgb);
+  for (let yy = y; yy < y + h; yy++) buf.fill(colour, (yy * W + x) * 3, (yy * W + x + w) * 3);
 }
 
 /** Each digit pixel is SCALE x SCALE screen pixels, PAD pixels of badge around the digits. */
