@@ -89,7 +89,7 @@ export class Store {
     const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
     if ('data' in source) fs.writeFileSync(tmp, source.data);
     else fs.renameSync(source.fromPath, tmp);
-    const digest = sha256(fs.readFileSync(tmp));
+    const digest = sha256('data' in source ? source.data : fs.readFileSync(tmp));
     fs.writeFileSync(`${tmp}.sha256`, `${digest}\n`);
     // The file first, its checksum last: a checksum never names a file that is not complete.
     fs.renameSync(tmp, file);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import pLimit from 'p-limit';
 import { sha256, type Store } from './cache.js';
-import { readVideoPackets, sameSetup, writeVideoPackets, type VideoPackets } from './stream-copy.js';
+import { frameOf, readVideoPackets, sameSetup, writeVideoPackets, type VideoPackets } from './stream-copy.js';
 
 /**
  * The talk's video is joined in two steps: each slide's segments into one chunk, here, then the
@@ -41,7 +41,7 @@ async function joinPackets(parts: VideoPackets[], fps: number): Promise<Uint8Arr
   function* packets() {
     let offset = 0;
     for (const part of parts) {
-      for (const packet of part.packets) yield packet.clone({ timestamp: (offset + Math.round(packet.timestamp * fps)) / fps });
+      for (const packet of part.packets) yield packet.clone({ timestamp: (offset + frameOf(packet, fps)) / fps });
       offset += part.packets.length;
     }
   }

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import type { EncodedPacket } from 'mediabunny';
 import { blendPlanes, COLOUR, encoderArgs, quiet, rawPictures, type RawPicture, type VideoFormat } from './encode.js';
 import { ffmpegPath, run } from './ffmpeg.js';
-import { withScratchFile } from './scratch.js';
-import { readVideoPackets, writeVideoPackets } from './stream-copy.js';
+import { withScratchFile, withScratchFiles } from './scratch.js';
+import { frameOf, readVideoPackets, writeVideoPackets } from './stream-copy.js';
 
 /** A segment made from captured pictures (PNG files): one held, or a cross-fade between two. */
 export type PictureSegment =
@@ -80,7 +80,7 @@ export async function encodeSegments(segments: PictureSegment[], v: VideoFormat,
   }
   const keyframes = `expr:${starts.map((n) => `eq(n,${n})`).join('+')}`;
   const mp4 = await withScratchFile(frames(), (raw) =>
-    withScratchFile([], async (out) => {
+    withScratchFiles(1, async ([out]) => {
       await run(ffmpegPath(), [...quiet, '-f', 'image2pipe', '-frame_size', String(size.data.length), '-c:v', 'rawvideo',
         '-pixel_format', 'yuv420p', '-video_size', `${size.width}x${size.height}`, '-framerate', String(v.fps),
         // Say what the planes are, or ffmpeg takes them for full range and squeezes them again.
@@ -97,7 +97,7 @@ async function cutAtKeyframes(mp4: Buffer, starts: number[], total: number, fps:
   if (packets.length !== total) throw new Error(`the encoder wrote ${packets.length} frames of ${total}`);
   const pieces: EncodedPacket[][] = starts.map(() => []);
   for (const packet of packets) {
-    const n = Math.round(packet.timestamp * fps);
+    const n = frameOf(packet, fps);
     let i = starts.length - 1;
     while (i > 0 && n < starts[i]) i--;
     pieces[i].push(packet.clone({ timestamp: (n - starts[i]) / fps }));

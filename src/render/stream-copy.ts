@@ -50,6 +50,9 @@ export async function writeVideoPackets(packets: Iterable<EncodedPacket>, config
   return new Uint8Array(output.target.buffer as ArrayBuffer);
 }
 
+/** The frame a packet shows, counted from its stream's start. */
+export const frameOf = (packet: EncodedPacket, fps: number) => Math.round(packet.timestamp * fps);
+
 /** Whether two streams have the same codec set-up, so that one can follow the other. */
 export function sameSetup(a: VideoDecoderConfig, b: VideoDecoderConfig): boolean {
   const bytes = ({ description: d }: VideoDecoderConfig) => (!d ? Buffer.alloc(0) : ArrayBuffer.isView(d) ? Buffer.from(d.buffer, d.byteOffset, d.byteLength) : Buffer.from(d));
