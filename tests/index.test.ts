@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // By package name, as a library user imports it (package.json "exports" self-reference).
 import { DeckError, loadDeck, planTimeline, renderThumbnails, type Deck, type RenderOptions } from 'talkreel';
 import { fixture } from './helpers/cli.js';
 import { readPng } from './helpers/media.js';
+import { tempDir } from './helpers/temp.js';
 
 describe("the library API, imported from 'talkreel'", () => {
   it('loads a deck and plans its timeline', () => {
@@ -19,7 +19,7 @@ describe("the library API, imported from 'talkreel'", () => {
   });
 
   it('renderThumbnails renders the PNGs only and returns their paths', async () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-api-'));
+    const out = tempDir('api');
     const options: Omit<RenderOptions, 'video' | 'thumbnails'> = { deck: fixture('small.md'), out, slides: '2-3' };
     const pngs = await renderThumbnails(options);
     expect(pngs.map((p) => path.basename(p))).toEqual(['02-three-points.png', '03-simple-things-should-be-simple.png']);
@@ -28,7 +28,7 @@ describe("the library API, imported from 'talkreel'", () => {
   });
 
   it('refuses a deck with errors with a DeckError that lists them, rendering nothing', async () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-api-')), 'never');
+    const out = path.join(tempDir('api'), 'never');
     const failure = await renderThumbnails({ deck: fixture('bad.md'), out }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DeckError);
     expect((failure as DeckError).diagnostics.map((d) => d.code)).toEqual(['invalid-option', 'invalid-option']);

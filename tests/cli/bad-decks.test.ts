@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { root, talkreel, type CliResult } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 /**
  * Every bad deck in tests/fixtures/bad-decks/ (and a few that cannot be committed: symlinks,
@@ -12,7 +12,7 @@ import { root, talkreel, type CliResult } from '../helpers/cli.js';
  * column, a non-zero exit, no stack trace, and leave --out exactly as it was.
  */
 const FIXTURES = path.join(root, 'tests', 'fixtures', 'bad-decks');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-bad-'));
+const tmp = tempDir('bad');
 // A cache folder no run may create: a deck error stops before bundling or unpacking the browser.
 const untouchedCache = path.join(tmp, 'cache-never-created');
 
@@ -150,7 +150,6 @@ beforeAll(async () => {
   }));
 });
 
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** How the CLI names a deck path: relative to where it runs when inside it, else absolute. */
 function shown(deck: string): string {

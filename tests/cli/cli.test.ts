@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandDecks } from '../../src/render/render-decks.js';
 import { fixture, talkreel } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('talkreel CLI', () => {
   it('--help lists the commands', async () => {
@@ -43,7 +44,7 @@ describe('talkreel CLI', () => {
   });
 
   it('check reports recorded timings that do not increase, with file:line', async () => {
-    const deck = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-check-')), 'timed.md');
+    const deck = path.join(tempDir('check'), 'timed.md');
     fs.writeFileSync(deck, '# A\n\n---\nat: 0:05\n---\n\n# B\n\n---\nat: 0:04\n---\n\n# C\n');
     const r = await talkreel(['check', deck]);
     expect(r.code).toBe(1);
@@ -84,7 +85,7 @@ describe('talkreel CLI', () => {
     const checked = await talkreel(['check', '--strict', fixture('marp-basics.md')]);
     expect(checked.code).toBe(1);
     expect(checked.stderr).toMatch(/marp-basics\.md:3:1 error unsupported-option/);
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-strict-')), 'never');
+    const out = path.join(tempDir('strict'), 'never');
     const rendered = await talkreel(['render', '--strict', fixture('marp-basics.md'), '--out', out]);
     expect(rendered.code).toBe(1);
     expect(rendered.stderr).toMatch(/4 error\(s\) in the deck; nothing was rendered/);

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, talkreel, type CliResult } from '../helpers/cli.js';
 import { readPng } from '../helpers/media.js';
+import { tempDir } from '../helpers/temp.js';
 
 // End to end: Marp and Slidev decks, unedited, through the real CLI, browser and ffmpeg.
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-decks-'));
+const tmp = tempDir('decks');
 const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
 type Picture = ReturnType<typeof readPng>;
 const pixel = (p: Picture, x: number, y: number) => {

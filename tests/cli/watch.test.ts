@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, root } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('talkreel watch', () => {
   it('renders, re-renders on a save naming the changed slide, and stops cleanly on Ctrl-C', async () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-watch-'));
+    const tmp = tempDir('watch');
     const deck = path.join(tmp, 'talk.md');
     fs.copyFileSync(fixture('small.md'), deck);
     const out = path.join(tmp, 'out');

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TalkreelError } from '../../src/errors.js';
 import { loadDeck } from '../../src/deck/load.js';
 import type { Block } from '../../src/deck/model.js';
+import { tempDir } from '../helpers/temp.js';
 
 type Image = Extract<Block, { type: 'image' }>;
 
@@ -15,7 +15,7 @@ let publicDir: string;
 let png: Buffer;
 
 beforeAll(() => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-load-'));
+  root = tempDir('load');
   deckDir = path.join(root, 'deck');
   publicDir = path.join(deckDir, 'public');
   fs.mkdirSync(path.join(publicDir, 'art'), { recursive: true });
@@ -27,10 +27,6 @@ beforeAll(() => {
   fs.writeFileSync(path.join(root, 'outside.png'), png);
   fs.writeFileSync(path.join(deckDir, 'fake.png'), 'this is text, not a picture\n');
   fs.symlinkSync(path.join(root, 'outside.png'), path.join(deckDir, 'link.png'));
-});
-
-afterAll(() => {
-  fs.rmSync(root, { recursive: true, force: true });
 });
 
 let counter = 0;

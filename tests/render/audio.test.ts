@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/render/manifest.js';
 import { ffmpegPath, ffprobePath } from '../../src/render/ffmpeg.js';
 import { fixture, talkreel } from '../helpers/cli.js';
 import { frameAt, meanDifference, probeVideo, readPng } from '../helpers/media.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The speaker's recording: a generated tone stands in for it (mono, 44.1 kHz, WAV).
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-audio-'));
+const tmp = tempDir('audio');
 const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
 const tone = (file: string, seconds: number) => {
   const bin = ffmpegPath();

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheDir } from '../../src/render/cache-dir.js';
 import { fixture, root, talkreel } from '../helpers/cli.js';
 import { probeVideo } from '../helpers/media.js';
+import { tempDir } from '../helpers/temp.js';
 
 /**
  * A browser that crashes or hangs in the middle of a render, for real: the CLI renders, and once
@@ -19,7 +19,7 @@ import { probeVideo } from '../helpers/media.js';
  * these renders (renderers and GPU helpers included) names the folder on its command line. A hang
  * counts after TALKREEL_BROWSER_TIMEOUT seconds without a frame: 3 here, 90 by default.
  */
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-browser-failure-'));
+const tmp = tempDir('browser-failure');
 const cache = path.join(tmp, 'cache');
 const RESOLUTION = '464x262';
 // The bundle holds no render output: share the project's, so webpack does not run again.
@@ -27,7 +27,6 @@ fs.mkdirSync(path.join(cacheDir(root), 'bundle'), { recursive: true });
 fs.mkdirSync(cache);
 fs.symlinkSync(path.join(cacheDir(root), 'bundle'), path.join(cache, 'bundle'));
 
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** Empties the cache of pictures and segments: every frame is captured afresh. */
 const noRenderedCache = () => {

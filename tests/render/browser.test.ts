@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BROWSER_ENV, chooseBrowser } from '../../src/render/browser.js';
 import { TalkreelError } from '../../src/errors.js';
 import { packageRoot } from '../../src/render/root.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('chooseBrowser', () => {
   const saved = process.env[BROWSER_ENV];
@@ -29,7 +29,7 @@ describe('chooseBrowser', () => {
   });
 
   it('an explicit --browser wins over the environment, which wins over the default', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-browser-'));
+    const dir = tempDir('browser');
     const a = path.join(dir, 'a');
     const b = path.join(dir, 'b');
     for (const f of [a, b]) fs.writeFileSync(f, '#!/bin/sh\n', { mode: 0o755 });

@@ -1,11 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256, Store } from '../../src/render/cache.js';
+import { tempDir } from '../helpers/temp.js';
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-cache-'));
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+const root = tempDir('cache');
 
 const key = (n: number) => sha256(`entry ${n}`);
 const age = (file: string, secondsAgo: number) => {

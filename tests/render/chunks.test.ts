@@ -1,18 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/render/cache.js';
 import { joinChunks } from '../../src/render/chunks.js';
 import { encodeSegments } from '../../src/render/encode-batch.js';
 import { concatSegments, videoFormat } from '../../src/render/encode.js';
 import { ffmpegPath } from '../../src/render/ffmpeg.js';
 import { keyframes, probeVideo } from '../helpers/media.js';
+import { tempDir } from '../helpers/temp.js';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-chunks-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('chunks');
 
 function flat(name: string, width: number, height: number, rgb: [number, number, number]): string {
   const png = new PNG({ width, height });

@@ -1,17 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { concatSegments, gopFrames, videoFormat } from '../../src/render/encode.js';
 import { batchesOf, encodeSegments, type PictureSegment } from '../../src/render/encode-batch.js';
 import { ffmpegPath } from '../../src/render/ffmpeg.js';
 import { frameAt, keyframes, meanDifference, probeVideo, type Picture } from '../helpers/media.js';
+import { tempDir } from '../helpers/temp.js';
 
 const format = videoFormat(320, 180, 30);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-encode-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('encode');
 
 /** A 320x180 picture: a colour gradient with a bright box at `boxX`, written as PNG. */
 function picture(name: string, boxX: number): { file: string; pixels: Picture } {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/deck/load.js';
@@ -7,10 +6,11 @@ import { describeFrame, segmentsOf, type Segment } from '../../src/timing/frames
 import { planTimeline, stillFrame } from '../../src/timing/plan.js';
 import { fixture, talkreel } from '../helpers/cli.js';
 import { frameAt, meanDifference, probeVideo } from '../helpers/media.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The fast renderer against Remotion's own renderMedia (--exact), on the same deck, browser and
 // encoder settings; then incremental re-renders and a damaged cache.
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-fast-'));
+const tmp = tempDir('fast');
 const cache = path.join(tmp, 'cache');
 const env = { TALKREEL_CACHE_DIR: cache };
 const deckFile = path.join(tmp, 'talk.md');

@@ -1,23 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixture, root } from '../helpers/cli.js';
 import { probeVideo, readPng } from '../helpers/media.js';
+import { tempDir } from '../helpers/temp.js';
 
 /**
  * Real interruptions of real renders: the CLI is started, a progress line of a phase is awaited,
  * then the process gets SIGINT, SIGTERM or SIGKILL. Each run has a resolution of its own, so
  * that the pictures and segments it needs are never in the cache already.
  */
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-int-'));
+const tmp = tempDir('int');
 // The browser is unpacked into the cache folder, so every process of these renders (Chromium,
 // ffmpeg reading or writing cache files) names it on its command line.
 const cache = path.join(tmp, 'cache');
 
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 interface Run {
   child: ChildProcess;

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
@@ -8,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/render/manifest.js';
 import { talkreel } from '../helpers/cli.js';
 import { readTranscript, transcriptText } from '../helpers/transcript.js';
+import { tempDir } from '../helpers/temp.js';
 
 // The real talk, rendered by the real CLI, read back by OCR: every slide shows its transcript.
 const require = createRequire(import.meta.url);
 const langPath = path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-ocr-'));
+const out = tempDir('ocr');
 const transcript = readTranscript();
 
 /** Lower-case words of letters and digits: OCR and typography differ in quotes and dashes. */

@@ -10,13 +10,14 @@ import { createWorker, PSM } from 'tesseract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseBrowser } from '../../src/render/browser.js';
 import { root, talkreel } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 /**
  * The page that renders slides reaches nothing but its own server on `localhost`, and a deck
  * cannot make it try: raw HTML is text. A local HTTP server, listening on every address, logs
  * what reaches it.
  */
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-offline-'));
+const tmp = tempDir('offline');
 const seen: string[] = [];
 let port = 0;
 const server = http.createServer((req, res) => {
@@ -42,7 +43,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   server.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 /** Loads `url` in `browser` and returns every request the server saw meanwhile. */

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +10,10 @@ import { readSrt, readVtt } from '../helpers/captions.js';
 import { fixture, talkreel } from '../helpers/cli.js';
 import { meanDifference, readPng } from '../helpers/media.js';
 import { openChromium } from '../helpers/page.js';
+import { tempDir } from '../helpers/temp.js';
 
 // End to end: the real CLI renders a deck with notes and chapters; every publishing file is read back.
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-publish-'));
+const tmp = tempDir('publish');
 const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
 const out = path.join(tmp, 'publish');
 const probe = (args: string[]) => {

@@ -1,20 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheDir } from '../../src/render/cache-dir.js';
 import { ffmpegPath } from '../../src/render/ffmpeg.js';
 import { fixture, root, talkreel } from '../helpers/cli.js';
 import { probeVideo } from '../helpers/media.js';
+import { tempDir } from '../helpers/temp.js';
 
 /**
  * Determinism and browser crashes. Each render gets a cache of its own for pictures and segments
  * (so every frame is captured and encoded afresh); the unpacked browser and the bundle, which
  * hold no render output, are shared through symlinks.
  */
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-rel-'));
+const tmp = tempDir('rel');
 const shared = cacheDir(root);
 const RESOLUTION = '464x262';
 
@@ -51,7 +51,6 @@ const thumbnails = (out: string) =>
 const render = (out: string, cache: string) =>
   talkreel(['render', fixture('small.md'), '--out', out, '--resolution', RESOLUTION, '--json'], { TALKREEL_CACHE_DIR: cache });
 
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('two renders of the same deck, each with an empty cache', () => {
   const first = path.join(tmp, 'first');

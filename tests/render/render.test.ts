@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/render/manifest.js';
 import { fixture, talkreel } from '../helpers/cli.js';
 import { frameAt, inkShare, keyframes, meanDifference, probeVideo, readPng, topLevelBoxes } from '../helpers/media.js';
+import { tempDir } from '../helpers/temp.js';
 
 // End to end: the real CLI, the real bundled Chromium, the real ffmpeg. No mocks.
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-e2e-'));
+const tmp = tempDir('e2e');
 // A cache of this run's own, so that what is measured here is captured here.
 const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, root, talkreel } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 /**
  * Every layout in both themes at 1080p against reference PNGs committed in tests/visual/reference.
@@ -16,7 +16,7 @@ const UPDATE = process.env.TALKREEL_UPDATE_REFERENCES === '1';
 const THRESHOLD = 0.1;
 const MAX_DIFFERENT = 0.002;
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-visual-'));
+const tmp = tempDir('visual');
 const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
 const themes = { dark: 'layouts.md', light: 'layouts-light.md' } as const;
 const LAYOUTS = ['title', 'bullets', 'quote', 'statement', 'link', 'image', 'closing'];

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PALETTES } from '../../src/slides/theme.js';
 import { fixture, talkreel } from '../helpers/cli.js';
 import { readPng, type Picture } from '../helpers/media.js';
+import { tempDir } from '../helpers/temp.js';
 
 /**
  * The stress deck (a very long title, twelve points, a long quote, unbreakable words, a long
  * address, a footer and a logo) draws nothing outside the 5% title-safe area: every pixel of the
  * border band is the background colour, at 1080p and in a 640x360 player.
  */
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-safe-'));
+const tmp = tempDir('safe');
 const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
 const background = PALETTES.dark.background.match(/[0-9a-f]{2}/gi)!.map((h) => parseInt(h, 16));
 
