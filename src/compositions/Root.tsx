@@ -1,6 +1,7 @@
-import React from 'react';
-import { Composition, getInputProps, type CalculateMetadataFunction } from 'remotion';
-import { defaultDeck } from './default-deck.js';
+import React, { useEffect, useState } from 'react';
+import { cancelRender, Composition, continueRender, delayRender, getInputProps, type CalculateMetadataFunction } from 'remotion';
+import type { Deck } from '../deck/model.js';
+import { loadDefaultDeck } from './default-deck.js';
 import { slideCompositionId, talkPropsSchema, timelineOf, type TalkProps } from './props.js';
 import { Frames, type FramesProps } from './Frames.js';
 import { SingleSlide, Talk } from './Talk.js';
@@ -33,8 +34,16 @@ const framesMetadata: CalculateMetadataFunction<FramesProps> = ({ props }) => {
  * render Talk`), the default deck is shown.
  */
 export const Root: React.FC = () => {
-  const input = getInputProps() as Partial<TalkProps>;
-  const deck = input.deck ?? defaultDeck();
+  const [deck, setDeck] = useState<Deck | null>(() => (getInputProps() as Partial<TalkProps>).deck ?? null);
+  useEffect(() => {
+    if (deck) return;
+    const handle = delayRender('Loading the default deck');
+    loadDefaultDeck().then((d) => {
+      setDeck(d);
+      continueRender(handle);
+    }, cancelRender);
+  }, [deck]);
+  if (!deck) return null;
   return (
     <>
       <Composition

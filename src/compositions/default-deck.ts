@@ -1,14 +1,16 @@
 import { staticFile } from 'remotion';
-import source from '../../deck/scaling-python.md';
 import type { Deck } from '../deck/model.js';
-import { parseDeck } from '../deck/parse.js';
 
 /**
  * The deck Studio and `npx remotion render Talk` show when no input props are given: the
  * project's default deck, imported as text (see the webpack override) and parsed in the page.
  * Its `/path` images are served from `public/` by Remotion's own server.
+ *
+ * Imported on demand: the Markdown and YAML parsers are a third of the page's code, and a
+ * render passes the parsed deck in its props, so its pages never load them.
  */
-export function defaultDeck(): Deck {
+export async function loadDefaultDeck(): Promise<Deck> {
+  const [{ parseDeck }, { default: source }] = await Promise.all([import('../deck/parse.js'), import('../../deck/scaling-python.md')]);
   const { deck } = parseDeck(source, 'deck/scaling-python.md');
   for (const slide of deck.slides) {
     for (const block of slide.blocks) {

@@ -1,4 +1,4 @@
-import { plainText } from './markdown.js';
+import { plainText } from './model.js';
 import type { Block, Layout } from './model.js';
 
 const URL_ONLY = /^(https?:\/\/|www\.)\S+$/i;

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { classifyHtml, SLOT } from './html.js';
 import { readImageKeywords, type Comment } from './marp.js';
-import type { Block, Diagnostic, Run } from './model.js';
+import { plainText, type Block, type Diagnostic, type Run } from './model.js';
 
 type Problem = Omit<Diagnostic, 'file'>;
 
@@ -232,4 +232,3 @@ function mergeRuns(runs: Run[]): Run[] {
   return out;
 }
 
-export const plainText = (runs: Run[]): string => runs.map((r) => r.text).join('');

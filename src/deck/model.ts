@@ -30,6 +30,9 @@ export const runSchema = z.object({
 });
 export type Run = z.infer<typeof runSchema>;
 
+/** The text of runs without their marks. */
+export const plainText = (runs: Run[]): string => runs.map((r) => r.text).join('');
+
 export const blockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heading'), depth: z.number().int(), runs: z.array(runSchema), line: z.number() }),
   z.object({ type: z.literal('paragraph'), runs: z.array(runSchema), line: z.number() }),
