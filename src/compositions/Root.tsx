@@ -34,15 +34,20 @@ const framesMetadata: CalculateMetadataFunction<FramesProps> = ({ props }) => {
  * render Talk`), the default deck is shown.
  */
 export const Root: React.FC = () => {
-  const [deck, setDeck] = useState<Deck | null>(() => (getInputProps() as Partial<TalkProps>).deck ?? null);
+  const given = (getInputProps() as Partial<TalkProps>).deck;
+  // Taken in the first render: Remotion may read the compositions before effects run, so a
+  // handle taken in the effect could come too late.
+  const [waiting] = useState(() => (given ? null : delayRender('Loading the default deck')));
+  const [loaded, setLoaded] = useState<Deck | null>(null);
+  // Runs again on every hot update in Studio, so an edited default deck shows at once.
   useEffect(() => {
-    if (deck) return;
-    const handle = delayRender('Loading the default deck');
+    if (given) return;
     loadDefaultDeck().then((d) => {
-      setDeck(d);
-      continueRender(handle);
+      setLoaded(d);
+      if (waiting !== null) continueRender(waiting);
     }, cancelRender);
-  }, [deck]);
+  }, [given, waiting]);
+  const deck = given ?? loaded;
   if (!deck) return null;
   return (
     <>
