@@ -1,5 +1,4 @@
-import { plainText } from './model.js';
-import type { Block, Layout } from './model.js';
+import { plainText, type Block, type Layout } from './model.js';
 
 const URL_ONLY = /^(https?:\/\/|www\.)\S+$/i;
 

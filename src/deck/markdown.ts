@@ -231,4 +231,3 @@ function mergeRuns(runs: Run[]): Run[] {
   }
   return out;
 }
-

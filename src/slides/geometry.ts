@@ -1,5 +1,4 @@
-import { plainText } from '../deck/model.js';
-import type { Block, Deck, DeckOptions, Run, Slide } from '../deck/model.js';
+import { plainText, type Block, type Deck, type DeckOptions, type Run, type Slide } from '../deck/model.js';
 import { fitBox, type FitBox, type FitItem, type Fitted, type Measure } from './fit.js';
 import { SAFE, SPACE, TYPE, scaled, type TypeRole } from './theme.js';
 
