@@ -91,9 +91,13 @@ export class Store {
     else fs.renameSync(source.fromPath, tmp);
     const digest = sha256('data' in source ? source.data : fs.readFileSync(tmp));
     fs.writeFileSync(`${tmp}.sha256`, `${digest}\n`);
-    // The file first, its checksum last: a checksum never names a file that is not complete.
-    fs.renameSync(tmp, file);
+    // An earlier file goes first, then the checksum, and the file last: at every step a file in
+    // place has its own checksum beside it, so a process killed between two steps leaves at most
+    // a checksum without its file (a miss), never a file without a true checksum.
+    this.checked.delete(file);
+    fs.rmSync(file, { force: true });
     fs.renameSync(`${tmp}.sha256`, `${file}.sha256`);
+    fs.renameSync(tmp, file);
     return file;
   }
 
@@ -143,7 +147,10 @@ export class Store {
         if (!stat) continue;
         if (name.endsWith('.tmp')) {
           if (stat.mtimeMs < hourAgo) fs.rmSync(file, { force: true });
-        } else if (!name.endsWith('.sha256')) {
+        } else if (name.endsWith('.sha256')) {
+          // A checksum whose file never arrived (its writer was killed), or was removed.
+          if (stat.mtimeMs < hourAgo && !fs.existsSync(file.slice(0, -'.sha256'.length))) fs.rmSync(file, { force: true });
+        } else {
           entries.push({ file, size: stat.size, used: stat.mtimeMs });
         }
       }

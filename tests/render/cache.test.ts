@@ -53,4 +53,47 @@ describe('Store', () => {
     expect(fs.existsSync(fresh)).toBe(true);
     expect(store.get(key(1), 'bin')).toBe(file);
   });
+
+  it('replaces an entry so that no file is ever beside a checksum that is not its own', () => {
+    const store = new Store('replace', root);
+    const file = store.put(key(1), 'bin', { data: Buffer.from('first') });
+    expect(store.get(key(1), 'bin')).toBe(file);
+    // Watch every state the entry passes through while it is replaced.
+    const states: string[] = [];
+    const look = () => {
+      const data = fs.existsSync(file) ? fs.readFileSync(file) : null;
+      const sum = fs.existsSync(`${file}.sha256`) ? fs.readFileSync(`${file}.sha256`, 'utf8').trim() : null;
+      states.push(data === null ? (sum === null ? 'none' : 'checksum only') : sum === sha256(data) ? 'intact' : 'MISMATCH');
+    };
+    const rename = fs.renameSync;
+    const rm = fs.rmSync;
+    fs.renameSync = (...args: Parameters<typeof fs.renameSync>) => { rename(...args); look(); };
+    fs.rmSync = (...args: Parameters<typeof fs.rmSync>) => { rm(...args); look(); };
+    try {
+      store.put(key(1), 'bin', { data: Buffer.from('second') });
+    } finally {
+      fs.renameSync = rename;
+      fs.rmSync = rm;
+    }
+    expect(states).not.toContain('MISMATCH');
+    expect(states.at(-1)).toBe('intact');
+    expect(fs.readFileSync(file, 'utf8')).toBe('second');
+    expect(store.get(key(1), 'bin')).toBe(file);
+  });
+
+  it('a checksum without its file is a miss; prune removes such checksums after an hour', () => {
+    const store = new Store('orphan', root);
+    const file = store.put(key(1), 'bin', { data: Buffer.from('x') });
+    fs.rmSync(file);
+    expect(store.get(key(1), 'bin')).toBeNull();
+    expect(fs.existsSync(`${file}.sha256`)).toBe(false);
+    const other = store.put(key(2), 'bin', { data: Buffer.from('y') });
+    const fresh = store.put(key(3), 'bin', { data: Buffer.from('z') });
+    fs.rmSync(other);
+    fs.rmSync(fresh);
+    age(`${other}.sha256`, 2 * 3600);
+    store.prune(1 << 30);
+    expect(fs.existsSync(`${other}.sha256`)).toBe(false);
+    expect(fs.existsSync(`${fresh}.sha256`)).toBe(true);
+  });
 });
