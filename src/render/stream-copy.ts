@@ -47,7 +47,36 @@ export async function writeVideoPackets(packets: Iterable<EncodedPacket>, config
     first = false;
   }
   await output.finalize();
-  return new Uint8Array(output.target.buffer as ArrayBuffer);
+  return withoutClockTimes(new Uint8Array(output.target.buffer as ArrayBuffer));
+}
+
+/**
+ * Zeroes the creation and modification times of the movie, track and media headers (mvhd, tkhd,
+ * mdhd), as ffmpeg leaves them. mediabunny writes the current second there, so the same packets
+ * written a second apart would give different bytes, and a render would not be reproducible.
+ */
+function withoutClockTimes(mp4: Uint8Array): Uint8Array {
+  const view = new DataView(mp4.buffer, mp4.byteOffset, mp4.byteLength);
+  const walk = (start: number, end: number) => {
+    for (let at = start; at + 8 <= end; ) {
+      let size = view.getUint32(at);
+      let header = 8;
+      if (size === 1) {
+        size = Number(view.getBigUint64(at + 8));
+        header = 16;
+      } else if (size === 0) {
+        size = end - at;
+      }
+      if (size < header || at + size > end) return;
+      const type = String.fromCharCode(...mp4.subarray(at + 4, at + 8));
+      if (type === 'moov' || type === 'trak' || type === 'mdia') walk(at + header, at + size);
+      // After version (1 byte) and flags (3): the two times, 32-bit in version 0, 64-bit in version 1.
+      else if (type === 'mvhd' || type === 'tkhd' || type === 'mdhd') mp4.fill(0, at + header + 4, at + header + 4 + (mp4[at + header] === 1 ? 16 : 8));
+      at += size;
+    }
+  };
+  walk(0, mp4.byteLength);
+  return mp4;
 }
 
 /** The frame a packet shows, counted from its stream's start. */
