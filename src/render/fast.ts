@@ -108,7 +108,9 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   for (const { p } of missingParts) if (p.kind === 'pictures') for (const n of p.needs) pngWanted.set(n.key, n.frame);
   for (const f of stills) pngWanted.set(frameKey(f), f);
   const pngToCapture = [...pngWanted].filter(([key]) => !pictures.has(key, 'png')).map(([, f]) => f).sort((x, y) => x - y);
-  const jpegToCapture = [...new Set(missingMotion.flatMap((m) => m.frames))];
+  // Motion that looks the same at two places in the talk (same key) is captured and encoded once.
+  const motionToEncode = [...new Map(missingMotion.map((m) => [m.key, m])).values()];
+  const jpegToCapture = [...new Set(motionToEncode.flatMap((m) => m.frames))];
   const captureTotal = pngToCapture.length + jpegToCapture.length;
   let captured = 0;
   const cachedPictures = pngWanted.size - pngToCapture.length;
@@ -144,7 +146,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   // every time.
   const partsToEncode = [...new Map(missingParts.map(({ p, part }) => [part.key, { part, keys: (p as Extract<Planned, { kind: 'pictures' }>).needs.map((n) => n.key) }])).values()];
   const batches = batchesOf(partsToEncode, ({ part }) => part.frames, (width * height * 3) / 2).map((items) => ({ items, needs: new Set(items.flatMap((i) => i.keys)) }));
-  const encodeTotal = missingMotion.length + partsToEncode.length;
+  const encodeTotal = motionToEncode.length + partsToEncode.length;
   const batchesByPicture = new Map<string, typeof batches>();
   for (const b of batches) for (const k of b.needs) batchesByPicture.set(k, [...(batchesByPicture.get(k) ?? []), b]);
   const pictureReady = (key: string) => {
@@ -179,7 +181,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   };
   // Other motion: a segment is encoded once all of its frames are captured.
   const waiting = new Map<number, Buffer>();
-  const pendingBySegment = missingMotion.map((m) => ({ m, left: new Set(m.frames) }));
+  const pendingBySegment = motionToEncode.map((m) => ({ m, left: new Set(m.frames) }));
   const segmentsOfFrame = new Map<number, typeof pendingBySegment>();
   for (const p of pendingBySegment) for (const f of p.m.frames) segmentsOfFrame.set(f, [...(segmentsOfFrame.get(f) ?? []), p]);
   const motionFrames = {

@@ -6,8 +6,9 @@ import { afterAll } from 'vitest';
 const made: string[] = [];
 
 /**
- * A fresh folder under the system's temporary folder, removed when the test file ends. A render's folder with its
- * cache holds a few hundred MB: left behind, every test run would leave gigabytes.
+ * A fresh folder under the temporary folder, removed when the test file ends. A render's folder
+ * with its cache holds a few hundred MB, so the run's temporary folder (see global-setup.ts, which
+ * removes it at the end) then holds one file's renders at a time, not gigabytes.
  */
 export function tempDir(name: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `talkreel-${name}-`));
