@@ -35,18 +35,21 @@ const framesMetadata: CalculateMetadataFunction<FramesProps> = ({ props }) => {
  */
 export const Root: React.FC = () => {
   const given = (getInputProps() as Partial<TalkProps>).deck;
-  // Taken in the first render: Remotion may read the compositions before effects run, so a
-  // handle taken in the effect could come too late.
+  // Taken in the first render, before Remotion can find the page ready with no compositions.
   const [waiting] = useState(() => (given ? null : delayRender('Loading the default deck')));
   const [loaded, setLoaded] = useState<Deck | null>(null);
   // Runs again on every hot update in Studio, so an edited default deck shows at once.
   useEffect(() => {
     if (given) return;
-    loadDefaultDeck().then((d) => {
-      setLoaded(d);
-      if (waiting !== null) continueRender(waiting);
-    }, cancelRender);
-  }, [given, waiting]);
+    loadDefaultDeck().then(setLoaded, cancelRender);
+  }, [given]);
+  // Released only once the compositions are registered: they register in effects, and Remotion
+  // takes them in as state, one render later (so a frame later, as Remotion's own entry waits).
+  useEffect(() => {
+    if (loaded === null || waiting === null) return;
+    const frame = requestAnimationFrame(() => continueRender(waiting));
+    return () => cancelAnimationFrame(frame);
+  }, [loaded, waiting]);
   const deck = given ?? loaded;
   if (!deck) return null;
   return (
