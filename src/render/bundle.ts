@@ -14,7 +14,8 @@ const KEEP = 3;
  * an unchanged talkreel skips webpack entirely. Built in a temporary folder, then renamed.
  */
 export async function bundleCompositions(onProgress?: (percent: number) => void): Promise<string> {
-  const key = sha256(JSON.stringify([hashTree('src', 'public', 'deck'), versions()])).slice(0, 32);
+  const maps = sourceMaps();
+  const key = sha256(JSON.stringify([hashTree('src', 'public', 'deck'), versions(), maps])).slice(0, 32);
   const root = path.join(talkreelCacheDir(), 'bundle');
   const dir = path.join(root, key);
   if (fs.existsSync(path.join(dir, '.complete'))) {
@@ -29,7 +30,7 @@ export async function bundleCompositions(onProgress?: (percent: number) => void)
   const removeStaging = () => fs.rmSync(staging, { recursive: true, force: true });
   process.on('exit', removeStaging);
   try {
-    await bundleInto(staging, onProgress);
+    await bundleInto(staging, maps, onProgress);
   } catch (err) {
     removeStaging();
     throw err;
@@ -43,7 +44,15 @@ export async function bundleCompositions(onProgress?: (percent: number) => void)
   return dir;
 }
 
-async function bundleInto(staging: string, onProgress?: (percent: number) => void): Promise<void> {
+/**
+ * Source maps only with TALKREEL_DEBUG. Remotion reads and parses the bundle's map at the start of
+ * every capture pass, to name source lines in errors the page throws: about 0.1 s of the main
+ * thread before the first tab opens, paid on every render for errors that are talkreel's bugs.
+ * Studio (remotion.config.ts) keeps its maps.
+ */
+const sourceMaps = () => Boolean(process.env.TALKREEL_DEBUG);
+
+async function bundleInto(staging: string, maps: boolean, onProgress?: (percent: number) => void): Promise<void> {
   // Loaded only when a bundle is built: webpack takes a quarter of a second to load, and most
   // renders find their bundle in the cache.
   const { bundle } = await import('@remotion/bundler');
@@ -52,7 +61,7 @@ async function bundleInto(staging: string, onProgress?: (percent: number) => voi
     rootDir: packageRoot,
     publicDir: path.join(packageRoot, 'public'),
     outDir: staging,
-    webpackOverride,
+    webpackOverride: (config) => ({ ...webpackOverride(config), ...(maps ? {} : { devtool: false }) }),
     onProgress: (p) => onProgress?.(p),
     enableCaching: true,
   });
