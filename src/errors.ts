@@ -13,4 +13,15 @@ export class TalkreelError extends Error {
   }
 }
 
+/**
+ * `err` as an Error. Not every rejection is one: the WebSocket library Remotion talks to the
+ * browser with rejects with an ErrorEvent (its `message` says what failed) when the browser's
+ * DevTools socket refuses, and printing that object would say `[object Object]`.
+ */
+export function asError(err: unknown): Error {
+  if (err instanceof Error) return err;
+  const message = (err as { message?: unknown } | null)?.message;
+  return new Error(typeof message === 'string' && message ? message : String(err));
+}
+
 export const usageError = (message: string, code = 'usage') => new TalkreelError(code, message, 2);

@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_DECK, loadDeck } from '../deck/load.js';
 import { hasErrors } from '../deck/parse.js';
-import { TalkreelError } from '../errors.js';
+import { asError, TalkreelError } from '../errors.js';
 import { DeckError } from '../deck/errors.js';
 import { strictDiagnostics } from '../deck/strict.js';
 import { checkTextFit } from '../render/visual-check.js';
@@ -85,6 +85,14 @@ program
 
 quietClosedBrowserLogs();
 ignoreClosedStdout();
+// A promise that rejects with nobody waiting on it (inside a library, say) would end the process
+// with Node's stack trace. Report it like any other error instead and stop; once an error has
+// been reported, a late one from the same failure adds nothing.
+process.on('unhandledRejection', (reason) => {
+  if (process.exitCode) return;
+  process.exitCode = reportError(asError(reason));
+  process.exit();
+});
 
 try {
   await program.parseAsync(process.argv);

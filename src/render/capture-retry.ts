@@ -1,5 +1,5 @@
 import { makeCancelSignal, type openBrowser } from '@remotion/renderer';
-import { TalkreelError } from '../errors.js';
+import { asError, TalkreelError } from '../errors.js';
 import { captureFrames, type CaptureJob } from './capture.js';
 import type { FastJob } from './fast.js';
 
@@ -125,7 +125,7 @@ function watchBrowser(browser: Browser): { failed: Promise<never>; hasFailed: ()
  */
 const tabsFor = (count: number, concurrency: number) => (count <= 16 ? 1 : concurrency);
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
+const messageOf = (err: unknown) => asError(err).message.split('\n')[0];
 
 const captureCommon = (job: FastJob) => ({
   session: job.session,

@@ -104,7 +104,13 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
         },
         restartBrowser: async (reason) => {
           options.onWarning?.(`the browser failed (${reason}); restarting it and retrying once`);
-          await (await session()).restartBrowser();
+          const open = options.session ?? (await opening?.catch(() => null));
+          if (open) await open.restartBrowser();
+          else {
+            // The browser never started: try a new one, rather than the failed start again.
+            opening = null;
+            await session();
+          }
         },
         browserExecutable: executablePath,
         deck: plan.deck,

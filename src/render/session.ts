@@ -3,7 +3,7 @@ import { bundleCompositions } from './bundle.js';
 import { chooseBrowser } from './browser.js';
 import type { RenderProgress } from './render-plan.js';
 import { packageRoot } from './root.js';
-import { TalkreelError } from '../errors.js';
+import { asError, TalkreelError } from '../errors.js';
 
 /**
  * A bundle of the compositions and one open browser, kept across renders: several decks, or one
@@ -34,7 +34,10 @@ export async function openSession(options: SessionOptions = {}): Promise<RenderS
   const report = options.onProgress ?? (() => {});
   // Bundling (webpack) and starting the browser are independent: do both at once.
   report({ phase: 'bundle', done: 0, total: 100 });
-  const launch = () => openBrowser('chrome', { browserExecutable, chromeMode: 'headless-shell', logLevel: 'error' });
+  const launch = () =>
+    openBrowser('chrome', { browserExecutable, chromeMode: 'headless-shell', logLevel: 'error' }).catch((err: unknown) => {
+      throw asError(err);
+    });
   const opening = launch();
   opening.catch(() => {}); // awaited below; do not let an early failure go unhandled
   try {

@@ -171,3 +171,22 @@ describe('a browser that fails mid-render', () => {
     expect(await leftoverBrowsers()).toEqual([]);
   });
 });
+
+describe('a browser that never answers on its DevTools socket', () => {
+  it('is started a second time, then fails with what the socket said: exit 1, no stack trace', async () => {
+    // It announces a DevTools address where nothing listens (port 9, discard), as a browser that
+    // dies right after starting would; each start is logged.
+    const starts = path.join(tmp, 'starts.log');
+    const fake = path.join(tmp, 'refusing-browser');
+    fs.writeFileSync(fake, `#!/bin/sh\necho started >> '${starts}'\necho 'DevTools listening on ws://127.0.0.1:9/devtools/browser/x' >&2\nsleep 2\n`, { mode: 0o755 });
+    const out = path.join(tmp, 'refused');
+    const r = await talkreel(['render', fixture('small.md'), '--out', out, '--resolution', RESOLUTION, '--browser', fake], { TALKREEL_CACHE_DIR: cache });
+    expect(r.code, r.stderr).toBe(1);
+    expect(fs.readFileSync(starts, 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(r.stderr).toMatch(/^talkreel: warning the browser failed \(connect ECONNREFUSED 127\.0\.0\.1:9\); restarting it/m);
+    expect(r.stderr.trim().split('\n').at(-1)).toBe('talkreel: error browser-failed the browser failed while capturing frames, and again after a restart: connect ECONNREFUSED 127.0.0.1:9');
+    expect(r.stderr).not.toMatch(/\[object Object\]|^\s+at /m);
+    // Nothing was written (the staging folder is gone with the failed render).
+    expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
+  });
+});
