@@ -24,4 +24,30 @@ describe('bin/talkreel.js', () => {
     expect(complete.length).toBeGreaterThanOrEqual(1);
     expect(complete.length).toBeLessThanOrEqual(3);
   });
+
+  it('compiles the dependencies in, and uses a build only while they are installed at its versions', async () => {
+    expect((await talkreel(['--version'])).code).toBe(0);
+    const builds = path.join(root, 'node_modules', '.cache', 'talkreel-cli');
+    const current = fs
+      .readdirSync(builds)
+      .filter((name) => fs.existsSync(path.join(builds, name, 'packages.json')))
+      .map((name) => path.join(builds, name))
+      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+    const packages: { file: string; version: string }[] = JSON.parse(fs.readFileSync(path.join(current, 'packages.json'), 'utf8'));
+    const commander = packages.find((p) => p.file === path.join(root, 'node_modules', 'commander', 'package.json'));
+    expect(commander?.version).toBe(JSON.parse(fs.readFileSync(commander!.file, 'utf8')).version);
+    expect(packages.some((p) => p.file.includes('@remotion'))).toBe(false);
+    // A build of the same sources against another version of commander: never run.
+    const stale = `${current.replace(/-[0-9a-f]+$/, '')}-00000000`;
+    fs.cpSync(current, stale, { recursive: true });
+    try {
+      fs.writeFileSync(path.join(stale, 'packages.json'), JSON.stringify(packages.map((p) => (p === commander ? { ...p, version: '0.0.1' } : p))));
+      fs.writeFileSync(path.join(stale, 'main.js'), "process.stdout.write('stale build\\n');\n");
+      const r = await talkreel(['--version']);
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);
+    } finally {
+      fs.rmSync(stale, { recursive: true, force: true });
+    }
+  });
 });
