@@ -37,6 +37,8 @@ describe('bin/talkreel.js', () => {
     const commander = packages.find((p) => p.file === path.join(root, 'node_modules', 'commander', 'package.json'));
     expect(commander?.version).toBe(JSON.parse(fs.readFileSync(commander!.file, 'utf8')).version);
     expect(packages.some((p) => p.file.includes('@remotion'))).toBe(false);
+    // Its modules are ES modules by their folder's package.json: Node need not read them to tell.
+    expect(JSON.parse(fs.readFileSync(path.join(current, 'package.json'), 'utf8')).type).toBe('module');
     // A build of the same sources against another version of commander: never run.
     const stale = `${current.replace(/-[0-9a-f]+$/, '')}-00000000`;
     fs.cpSync(current, stale, { recursive: true });
