@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { EncodedPacket } from 'mediabunny';
-import { blendPlanes, COLOUR, encoderArgs, quiet, rawPictures, type RawPicture, type VideoFormat } from './encode.js';
+import { blendPlanes, COLOUR, differingRanges, encoderArgs, quiet, rawPictures, type RawPicture, type VideoFormat } from './encode.js';
 import { ffmpegPath, run } from './ffmpeg.js';
 import { withScratchFile, withScratchFiles } from './scratch.js';
 import { frameOf, readVideoPackets, writeVideoPackets } from './stream-copy.js';
@@ -70,12 +70,18 @@ export async function encodeSegments(segments: PictureSegment[], v: VideoFormat,
     total += framesOf(s);
   }
   // Each frame is written out before the next is made: one buffer serves every blended frame.
-  // (A fresh 3-MB buffer per frame cost more in page faults than the blending itself.)
+  // (A fresh 3-MB buffer per frame cost more in page faults than the blending itself.) It takes
+  // a fade's first picture once; then each frame blends only the bytes where the two differ.
   const frame = Buffer.allocUnsafeSlow(size.data.length);
   function* frames() {
     for (const s of segments) {
       if (s.kind === 'hold') for (let k = 0; k < s.frames; k++) yield (converted.get(s.png) as RawPicture).data;
-      else for (const alpha of s.alphas) yield blendPlanes((converted.get(s.a) as RawPicture).data, (converted.get(s.b) as RawPicture).data, alpha, frame);
+      else {
+        const [a, b] = [s.a, s.b].map((png) => (converted.get(png) as RawPicture).data);
+        const ranges = differingRanges(a, b);
+        frame.set(a);
+        for (const alpha of s.alphas) yield blendPlanes(a, b, alpha, frame, ranges);
+      }
     }
   }
   const keyframes = `expr:${starts.map((n) => `eq(n,${n})`).join('+')}`;

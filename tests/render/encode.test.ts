@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blendPlanes } from '../../src/render/encode.js';
+import { blendPlanes, differingRanges } from '../../src/render/encode.js';
 
 describe('blendPlanes', () => {
   it('gives the first picture at 0, the second at 1 and the rounded mean half way', () => {
@@ -26,6 +26,24 @@ describe('blendPlanes', () => {
     for (const alpha of [0, 1 / 256, 0.3, 0.5, 0.77, 255 / 256, 1]) {
       expect(Buffer.from(blendPlanes(x, y, alpha)).equals(Buffer.from(byteByByte(x, y, alpha)))).toBe(true);
       expect(Buffer.from(blendPlanes(shifted.subarray(1), y, alpha)).equals(Buffer.from(byteByByte(x, y, alpha)))).toBe(true);
+    }
+  });
+
+  it('blends only where the pictures differ, and gives the same frame as blending every byte', () => {
+    // A 1080p-sized plane where one band (a list item fading in) and the last byte differ.
+    const x = Uint8Array.from({ length: 1920 * 1080 }, (_, i) => (i * 7) % 251);
+    const y = Uint8Array.from(x);
+    for (let i = 500_000; i < 540_000; i++) y[i] = 255 - x[i];
+    y[y.length - 1] = 0;
+    const ranges = differingRanges(x, y, 4096);
+    expect(ranges).toEqual([
+      [Math.floor(500_000 / 4096) * 4096, Math.ceil(540_000 / 4096) * 4096],
+      [Math.floor((y.length - 1) / 4096) * 4096, y.length],
+    ]);
+    expect(differingRanges(x, Uint8Array.from(x))).toEqual([]);
+    const into = Buffer.from(x);
+    for (const alpha of [1 / 15, 0.5, 14 / 15]) {
+      expect(blendPlanes(x, y, alpha, into, ranges).equals(blendPlanes(x, y, alpha))).toBe(true);
     }
   });
 });
