@@ -42,7 +42,7 @@ async function compiled() {
   // only while every package it holds is still installed at the version it was built from.
   for (const name of fs.readdirSync(builds).filter((n) => n.startsWith(`${key}-`) && !n.endsWith('.tmp'))) {
     const dir = path.join(builds, name);
-    if (fs.existsSync(path.join(dir, 'main.js')) && depsUnchanged(dir)) return path.join(dir, 'main.js');
+    if (fs.existsSync(path.join(dir, 'main.mjs')) && depsUnchanged(dir)) return path.join(dir, 'main.mjs');
   }
   const { build } = await import('esbuild');
   const staging = path.join(builds, `${key}.${process.pid}.tmp`);
@@ -58,6 +58,10 @@ async function compiled() {
     external: ['@remotion/*', 'remotion', 'react', 'react-dom', 'esbuild', 'fsevents'],
     // Compiled-in CommonJS packages call `require` for Node's own modules.
     banner: { js: "import { createRequire as __talkreelRequire } from 'node:module'; const require = __talkreelRequire(import.meta.url);" },
+    // Node finds no package scope inside node_modules/.cache, and would read every `.js` module's
+    // text to tell whether it is an ES module (about 0.1 s per render). A package.json saying so
+    // would be taken for talkreel's own (the sources find their folder by the nearest one).
+    outExtension: { '.js': '.mjs' },
     jsx: 'automatic',
     absWorkingDir: root,
     metafile: true,
@@ -69,9 +73,6 @@ async function compiled() {
     .sort()
     .map((file) => ({ file, version: versionOf(file) }));
   fs.writeFileSync(path.join(staging, 'packages.json'), `${JSON.stringify(packages, null, 1)}\n`);
-  // Node finds no package scope inside node_modules/.cache and would read every module's text to
-  // tell whether it is an ES module (about 0.1 s per render): say so.
-  fs.writeFileSync(path.join(staging, 'package.json'), '{ "type": "module" }\n');
   const dir = path.join(builds, `${key}-${crypto.createHash('sha256').update(JSON.stringify(packages)).digest('hex').slice(0, 8)}`);
   // Two starts may build at once: the first rename wins, the other build is dropped.
   try {
@@ -79,7 +80,7 @@ async function compiled() {
   } catch {
     fs.rmSync(staging, { recursive: true, force: true });
   }
-  const main = path.join(dir, 'main.js');
+  const main = path.join(dir, 'main.mjs');
   // Older builds go, except the two most recent (a render still running may load from one).
   const old = fs
     .readdirSync(builds)

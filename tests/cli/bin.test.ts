@@ -20,7 +20,7 @@ describe('bin/talkreel.js', () => {
     const r = await talkreel(['check', fixture('small.md')]);
     expect(r.code, r.stderr).toBe(0);
     const builds = path.join(root, 'node_modules', '.cache', 'talkreel-cli');
-    const complete = fs.readdirSync(builds).filter((name) => fs.existsSync(path.join(builds, name, 'main.js')));
+    const complete = fs.readdirSync(builds).filter((name) => fs.existsSync(path.join(builds, name, 'main.mjs')));
     expect(complete.length).toBeGreaterThanOrEqual(1);
     expect(complete.length).toBeLessThanOrEqual(3);
   });
@@ -37,14 +37,16 @@ describe('bin/talkreel.js', () => {
     const commander = packages.find((p) => p.file === path.join(root, 'node_modules', 'commander', 'package.json'));
     expect(commander?.version).toBe(JSON.parse(fs.readFileSync(commander!.file, 'utf8')).version);
     expect(packages.some((p) => p.file.includes('@remotion'))).toBe(false);
-    // Its modules are ES modules by their folder's package.json: Node need not read them to tell.
-    expect(JSON.parse(fs.readFileSync(path.join(current, 'package.json'), 'utf8')).type).toBe('module');
+    // Its modules are .mjs files (Node need not read them to tell they are ES modules), and there
+    // is no package.json beside them: the sources find talkreel's folder by the nearest one.
+    expect(fs.readdirSync(current).filter((f) => f.endsWith('.js'))).toEqual([]);
+    expect(fs.existsSync(path.join(current, 'package.json'))).toBe(false);
     // A build of the same sources against another version of commander: never run.
     const stale = `${current.replace(/-[0-9a-f]+$/, '')}-00000000`;
     fs.cpSync(current, stale, { recursive: true });
     try {
       fs.writeFileSync(path.join(stale, 'packages.json'), JSON.stringify(packages.map((p) => (p === commander ? { ...p, version: '0.0.1' } : p))));
-      fs.writeFileSync(path.join(stale, 'main.js'), "process.stdout.write('stale build\\n');\n");
+      fs.writeFileSync(path.join(stale, 'main.mjs'), "process.stdout.write('stale build\\n');\n");
       const r = await talkreel(['--version']);
       expect(r.code).toBe(0);
       expect(r.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);
