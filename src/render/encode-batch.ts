@@ -13,30 +13,39 @@ export type PictureSegment =
 
 const framesOf = (s: PictureSegment) => (s.kind === 'hold' ? s.frames : s.alphas.length);
 
-/** A batch closes once it holds this many frames (2 s at 30 fps), or before it would exceed MAX_BATCH_BYTES. */
+/** Batches hold about this many frames (2 s at 30 fps), and never more than MAX_BATCH_BYTES. */
 const BATCH_FRAMES = 60;
 /** Raw frames one encoder run takes at most (384 MB: 123 frames at 1080p, 30 at 2160p). */
 const MAX_BATCH_BYTES = 384 * 2 ** 20;
 
 /**
  * Consecutive items in batches for encodeSegments: large enough that starting x264 costs little
- * against the encoding, small enough that the first batch starts early in a capture, and that
- * two can run side by side when the capture is over.
+ * against the encoding, small enough that the first batch starts early in a capture. As many as
+ * batches of BATCH_FRAMES would make, of about equal length: once the capture is over they run
+ * side by side, and the render waits for the longest (120 frames as 60 and 60, not 60, 55 and 5).
  */
 export function batchesOf<T>(items: T[], frames: (item: T) => number, frameBytes: number): T[][] {
+  const sizes = items.map(frames);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const count = Math.max(1, Math.round(total / BATCH_FRAMES), Math.ceil((total * frameBytes) / MAX_BATCH_BYTES));
+  const target = total / count;
   const batches: T[][] = [];
   let current: T[] = [];
-  let count = 0;
-  for (const item of items) {
-    const n = frames(item);
-    if (current.length > 0 && (count >= BATCH_FRAMES || (count + n) * frameBytes > MAX_BATCH_BYTES)) {
+  let inCurrent = 0;
+  let before = 0;
+  items.forEach((item, i) => {
+    const n = sizes[i];
+    // Each item goes to the batch its middle falls in, or to a new one when it would not fit.
+    const due = Math.floor((before + n / 2) / target) > batches.length;
+    if (current.length > 0 && (due || (inCurrent + n) * frameBytes > MAX_BATCH_BYTES)) {
       batches.push(current);
       current = [];
-      count = 0;
+      inCurrent = 0;
     }
     current.push(item);
-    count += n;
-  }
+    inCurrent += n;
+    before += n;
+  });
   if (current.length > 0) batches.push(current);
   return batches;
 }

@@ -129,16 +129,22 @@ describe('encodeSegments: several segments in one encoder run', () => {
 
 describe('batchesOf', () => {
   const frames = (n: number) => n;
-  it('groups consecutive items until a batch holds 60 frames', () => {
-    expect(batchesOf([15, 15, 20, 10, 5, 30, 30, 7], frames, 1)).toEqual([[15, 15, 20, 10], [5, 30, 30], [7]]);
+  it('groups consecutive items into batches of about 60 frames, all of about the same length', () => {
+    // 132 frames: two batches of 65 and 67, not 60, 65 and 7.
+    expect(batchesOf([15, 15, 20, 10, 5, 30, 30, 7], frames, 1)).toEqual([[15, 15, 20, 10, 5], [30, 30, 7]]);
+    expect(batchesOf([15, 15, 15, 15, 15, 12, 15, 15, 15], frames, 1)).toEqual([[15, 15, 15, 15], [15, 12, 15, 15, 15]]);
+    expect(batchesOf([20, 20, 20], frames, 1)).toEqual([[20, 20, 20]]);
     expect(batchesOf([90, 1], frames, 1)).toEqual([[90], [1]]);
     expect(batchesOf([], frames, 1)).toEqual([]);
+    const many = batchesOf(Array<number>(40).fill(15), frames, 1);
+    expect(many.map((b) => b.length)).toEqual(Array<number>(10).fill(4));
   });
 
   it('keeps a batch under 384 MB of raw frames (a 2160p frame is 12 MB), with at least one item', () => {
     const uhd = 3840 * 2160 * 1.5;
-    expect(batchesOf([15, 15, 15], frames, uhd)).toEqual([[15, 15], [15]]);
+    expect(batchesOf([15, 15, 15], frames, uhd)).toEqual([[15], [15, 15]]);
     expect(batchesOf([40, 2], frames, uhd)).toEqual([[40], [2]]);
+    for (const batch of batchesOf(Array<number>(20).fill(7), frames, uhd)) expect(batch.reduce((a, b) => a + b) * uhd).toBeLessThanOrEqual(384 * 2 ** 20);
   });
 });
 
