@@ -12,6 +12,7 @@ import { chooseBrowser } from '../src/render/browser.js';
 import { packageRoot } from '../src/render/root.js';
 import { asMarp, bigDeck, withDuration, withEdit } from './decks.js';
 import { measure, type Measured } from './measure.js';
+import { watchEdits } from './watch.js';
 
 const { values: opts } = parseArgs({
   options: { resolution: { type: 'string', default: '1080p' }, big: { type: 'string', default: '200' }, 'skip-plain': { type: 'boolean', default: false } },
@@ -92,6 +93,12 @@ for (let round = 0; round < ROUNDS; round++) {
   got(`after a one-slide edit (round ${round + 1})`, edits[round]);
 }
 const edit = median(edits);
+// The same kind of edit while `talkreel watch --video` runs, as when rendering on every save: its
+// browser and bundle stay open, and each round rewords the slide anew (rounds 3-5).
+const watched = await watchEdits(process.execPath, bin, write('watched.md', source), [3, 4, 5].map((r) => withEdit(source, r)),
+  ['--out', path.join(work, 'watched'), '--resolution', resolution], { TALKREEL_CACHE_DIR: coldCache, TALKREEL_BROWSER: browser });
+watched.forEach((s, round) => log(`    in talkreel watch (round ${round + 1}): ${s.toFixed(1)} s`));
+const watchEdit = [...watched].sort((a, b) => a - b)[1];
 
 log('4/5 thumbnails only, and Marp CLI on the same slides');
 const marpDir = path.join(work, 'marp');
@@ -130,6 +137,8 @@ const results = {
   plainHoldsRatio2Slides: ratio(plainLong.seconds, plainShort.seconds),
   editSeconds: edit.seconds,
   editShare: ratio(edit.seconds, cold.seconds),
+  watchEditSeconds: watchEdit,
+  watchEditShare: ratio(watchEdit, cold.seconds),
   thumbnailsSeconds: thumbs.seconds,
   thumbnailsShare: ratio(thumbs.seconds, cold.seconds),
   marpSeconds: marp.seconds,
@@ -149,6 +158,7 @@ const rows = [
   ['cold render, 19 slides (MP4 + PNGs)', f(cold.seconds), plain ? `plain remotion render: ${f(plain.seconds)} -> ${results.speedup}x faster` : 'plain: skipped'],
   ['all holds 45 s vs 5 s', `${f(long.seconds)} vs ${f(short.seconds)}`, `${results.holdsRatio}x (plain Remotion, slides 1-2 at 640x360: ${results.plainHoldsRatio2Slides}x)`],
   ['re-render after a one-slide edit', f(edit.seconds), `${Math.round(results.editShare * 100)}% of cold (median of ${spread(edits)} s)`],
+  ['the same, in `talkreel watch --video`', f(watchEdit), `${Math.round(results.watchEditShare * 100)}% of cold (median of ${watched.map((s) => s.toFixed(1)).join(', ')} s, from the save to the report)`],
   ['thumbnails only (--no-video)', f(thumbs.seconds), `${Math.round(results.thumbnailsShare * 100)}% of cold (median of ${spread(thumbRuns)} s); Marp --images png: ${f(marp.seconds)} (median of ${spread(marpRuns)} s, ${marpCount} PNGs) -> ${results.thumbnailsVsMarp}x Marp's time`],
   [`generated deck, ${bigCount} slides`, f(big.seconds), `${results.secondsPerSlideBig.toFixed(2)} s/slide vs ${results.secondsPerSlide19.toFixed(2)} s/slide (${results.perSlideRatio}x); peak RSS ${big.peakRssMB} MB`],
 ];

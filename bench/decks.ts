@@ -15,7 +15,7 @@ export function withDuration(source: string, seconds: number): string {
  * wordings, so that successive edits each change that slide again).
  */
 export function withEdit(source: string, round = 0): string {
-  const wordings = ['4+ million lines of code', '4+ million lines', 'over 4 million lines of code'];
+  const wordings = ['4+ million lines of code', '4+ million lines', 'over 4 million lines of code', '4 million+ LOC', 'more than 4 million LOC', '4+ million lines (LOC)'];
   const edited = source.replace('- 4+ million LOC', `- ${wordings[round % wordings.length]}`);
   if (edited === source) throw new Error('the edit did not apply');
   return edited;
