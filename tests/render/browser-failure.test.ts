@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheDir } from '../../src/render/cache-dir.js';
 import { fixture, root, talkreel } from '../helpers/cli.js';
 import { probeVideo } from '../helpers/media.js';
+import { allPids, cmdline, descendants, leftoverProcesses, parentOf } from '../helpers/proc.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -33,42 +34,11 @@ const noRenderedCache = () => {
   for (const kind of ['frames', 'segments']) fs.rmSync(path.join(cache, kind), { recursive: true, force: true });
 };
 
-const readProc = (pid: number, file: string) => {
-  try {
-    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
-  } catch {
-    return '';
-  }
-};
-const isRunning = (pid: number) => !/^State:\s+Z/m.test(readProc(pid, 'status')) && readProc(pid, 'status') !== '';
-const parentOf = (pid: number) => Number(readProc(pid, 'stat').replace(/^.*\) /s, '').split(' ')[1]);
-const allPids = () => fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number);
-const cmdline = (pid: number) => readProc(pid, 'cmdline').replace(/\0/g, ' ');
-
-/** Processes of this test's browsers still running (zombies excluded: they run nothing). */
-function browserProcesses(): string[] {
-  return allPids()
-    .filter((pid) => pid !== process.pid && cmdline(pid).includes(cache) && isRunning(pid))
-    .map((pid) => `${pid} ${cmdline(pid).slice(0, 160)}`);
-}
-
 /** The browser's main process: a child of the CLI (through setpriv and a wrapper, both exec) that is no helper. */
 const browserMain = (cli: number) => allPids().filter((pid) => parentOf(pid) === cli && /chromium/.test(cmdline(pid)) && !/--type=/.test(cmdline(pid)));
 
 /** Every process of the browser whose main process is `main`. */
-function browserTree(main: number): number[] {
-  const tree = [main];
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const pid of allPids()) {
-      if (!tree.includes(pid) && tree.includes(parentOf(pid))) {
-        tree.push(pid);
-        grew = true;
-      }
-    }
-  }
-  return tree;
-}
+const browserTree = (main: number): number[] => [main, ...descendants(main)];
 
 type Failure = 'crash' | 'hang';
 
@@ -118,11 +88,8 @@ function renderWithFailure(out: string, failure: Failure, times: 1 | 2): Promise
   );
 }
 
-/** Waits (at most 5 s, for the kernel to deliver parent-death signals) until no browser process is left. */
-async function leftoverBrowsers(): Promise<string[]> {
-  for (let i = 0; i < 50 && browserProcesses().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
-  return browserProcesses();
-}
+/** This test's browser processes left running, after the kernel has had time to end them. */
+const leftoverBrowsers = () => leftoverProcesses(cache);
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const thumbnails = (out: string) => Object.fromEntries(fs.readdirSync(path.join(out, 'thumbnails')).sort().map((n) => [n, sha(path.join(out, 'thumbnails', n))]));

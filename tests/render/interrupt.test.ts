@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, root } from '../helpers/cli.js';
 import { probeVideo, readPng } from '../helpers/media.js';
+import { leftoverProcesses } from '../helpers/proc.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -50,31 +51,6 @@ function start(args: string[]): Run {
       void exited.then(() => reject(new Error(`exited before ${pattern}: ${stderr}`)));
     });
   return { child, stderr: () => stderr, waitFor, exited };
-}
-
-/** Command lines of running processes that mention `needle` (this test process excluded). */
-function processesMentioning(needle: string): string[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid)
-    .flatMap((n) => {
-      try {
-        const cmd = fs.readFileSync(`/proc/${n}/cmdline`, 'utf8').replace(/\0/g, ' ');
-        const state = /^State:\s+(\w)/m.exec(fs.readFileSync(`/proc/${n}/status`, 'utf8'))?.[1];
-        return cmd.includes(needle) && state !== 'Z' ? [`${n} ${cmd.slice(0, 200)}`] : [];
-      } catch {
-        return [];
-      }
-    });
-}
-
-/** Waits (at most 5 s, for the kernel to deliver parent-death signals) until none are left. */
-async function leftoverProcesses(): Promise<string[]> {
-  for (let i = 0; i < 50; i++) {
-    if (processesMentioning(cache).length === 0) return [];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return processesMentioning(cache);
 }
 
 /** Every file under `dir` with its SHA-256, sorted. */
@@ -156,7 +132,7 @@ describe('Ctrl-C and SIGTERM', () => {
     console.log(`${signal} ${_when}: exit ${r.code} after ${r.seconds.toFixed(2)} s`);
     expect(r.seconds).toBeLessThan(2);
     expect(listing(out)).toEqual(before);
-    expect(await leftoverProcesses()).toEqual([]);
+    expect(await leftoverProcesses(cache)).toEqual([]);
     expect(badCacheEntries()).toEqual([]);
     expect(fs.readdirSync(path.join(cache, 'bundle')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
@@ -191,13 +167,13 @@ describe('kill -9', () => {
       expect(outputs).toEqual(before);
     }
     console.log(`kill -9 ${when}: ${staged.length ? 'left a staging folder' : 'no staging folder'}; outputs ${outputs.join(', ') === before.join(', ') ? 'unchanged' : 'replaced'}`);
-    expect(await leftoverProcesses()).toEqual([]);
+    expect(await leftoverProcesses(cache)).toEqual([]);
     expect(badCacheEntries().filter((b) => b.startsWith('unverified'))).toEqual([]);
 
     const next = start(renderArgs(out, resolution));
     expect(await next.exited, next.stderr()).toBe(0);
     expectCompleteRender(out);
     expect(badCacheEntries()).toEqual([]);
-    expect(await leftoverProcesses()).toEqual([]);
+    expect(await leftoverProcesses(cache)).toEqual([]);
   });
 });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { makeCancelSignal } from '@remotion/renderer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/deck/load.js';
@@ -6,30 +5,10 @@ import { captureFrames } from '../../src/render/capture.js';
 import { openSession, type RenderSession } from '../../src/render/session.js';
 import { planTimeline } from '../../src/timing/plan.js';
 import { fixture } from '../helpers/cli.js';
+import { cmdline, descendants } from '../helpers/proc.js';
 
-/** The process's parent pid and its `--type=` (empty for the browser process itself), from /proc. */
-function processInfo(pid: number): { parent: number; type: string } | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    // Chromium rewrites the command lines of its child processes into one line: no NUL separators.
-    const type = /--type=(\S+)/.exec(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? '';
-    return { parent, type };
-  } catch {
-    return null;
-  }
-}
-
-/** Types of the processes descending from `root`. */
-function descendantTypes(root: number): string[] {
-  const all = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
-  const info = new Map(all.map((pid) => [pid, processInfo(pid)]));
-  const under = (pid: number): boolean => {
-    for (let p = info.get(pid)?.parent; p !== undefined && p > 1; p = info.get(p)?.parent) if (p === root) return true;
-    return false;
-  };
-  return all.filter(under).map((pid) => info.get(pid)?.type ?? '');
-}
+/** The `--type=` of each process descending from `root` (empty for a browser's main process). */
+const descendantTypes = (root: number): string[] => descendants(root).map((pid) => /--type=(\S+)/.exec(cmdline(pid))?.[1] ?? '');
 
 describe.runIf(process.platform === 'linux')('the capture browser', () => {
   let session: RenderSession;
