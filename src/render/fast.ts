@@ -176,9 +176,6 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
       const key = frameKey(f);
       pictures.put(key, 'png', { data: picture });
       report('capture', ++captured, captureTotal);
-      // With the encoder idle, a picture a batch needs is converted at once, not with the batch's
-      // others when the last of them comes: a few pictures (an edit) then overlap the capture.
-      if (batchesByPicture.has(key) && encoding.activeCount + encoding.pendingCount === 0) prepareRawPictures([mustGet(pictures, key, 'png')]);
       pictureReady(key);
     },
   };
