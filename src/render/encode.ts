@@ -154,18 +154,9 @@ function readHead(file: string, bytes: number): Buffer {
 }
 
 // A picture is usually held, and ends one cross-fade and starts the next: keep the last few
-// (those of the batches prepareRawPictures may start ahead of the encodes that use them: see
-// fast.ts; 72 MB at 1080p).
+// (those a batch converts ahead of the segments that use them: see encodeSegments; 72 MB at 1080p).
 const recent = new Map<string, Promise<RawPicture>>();
 const RECENT = 24;
-
-/**
- * Starts converting pictures for an encode about to be queued: the conversion then overlaps the
- * capture and the encodes before it, instead of holding up its encode.
- */
-export function prepareRawPictures(pngs: string[]): void {
-  for (const converting of rawPictures(pngs)) converting.catch(() => {}); // an error shows again when the encode asks
-}
 
 /**
  * Each PNG as limited-range BT.709 4:2:0, all those not converted lately in one ffmpeg run (each

@@ -8,8 +8,8 @@ import type { Timeline } from '../timing/plan.js';
 import { cacheLimitBytes, sha256, Store } from './cache.js';
 import { JPEG_QUALITY } from './capture.js';
 import { captureWithRetry, newRestartBudget } from './capture-retry.js';
-import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeFrames, gopFrames, prepareRawPictures } from './encode.js';
-import { batchesOf, encodeSegments, type PictureSegment } from './encode-batch.js';
+import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeFrames, gopFrames } from './encode.js';
+import { batchesOf, encodeSegments, type LaterSegment, type PictureSegment } from './encode-batch.js';
 import { renderKey } from './render-key.js';
 import { joinChunks } from './chunks.js';
 
@@ -140,33 +140,48 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     );
   };
 
-  // Segments made from pictures are encoded in batches of consecutive ones, each as soon as every
-  // picture it needs is in the cache. The batches follow from the plan alone, never from timing:
-  // x264 carries some state from one segment into the next, and a render must give the same bytes
-  // every time.
-  const partsToEncode = [...new Map(missingParts.map(({ p, part }) => [part.key, { part, keys: (p as Extract<Planned, { kind: 'pictures' }>).needs.map((n) => n.key) }])).values()];
-  const batches = batchesOf(partsToEncode, ({ part }) => part.frames, (width * height * 3) / 2).map((items) => ({ items, needs: new Set(items.flatMap((i) => i.keys)) }));
-  const encodeTotal = motionToEncode.length + partsToEncode.length;
-  const batchesByPicture = new Map<string, typeof batches>();
-  for (const b of batches) for (const k of b.needs) batchesByPicture.set(k, [...(batchesByPicture.get(k) ?? []), b]);
-  const pictureReady = (key: string) => {
-    for (const b of batchesByPicture.get(key) ?? []) {
-      b.needs.delete(key);
-      if (b.needs.size > 0) continue;
-      const segment = ({ part, keys }: (typeof partsToEncode)[number]) => part.segment(keys.map((k) => mustGet(pictures, k, 'png')));
-      // Its pictures are converted for the encoder now, unless two batches are already waiting
-      // (in a cold render they would be converted long before use, and be dropped again).
-      if (encoding.pendingCount < 2) prepareRawPictures([...new Set(b.items.flatMap((i) => i.keys))].map((k) => mustGet(pictures, k, 'png')));
-      enqueue(async () => {
-        const pieces = await encodeSegments(b.items.map(segment), job.format, stopEncoding.signal);
-        for (const [i, piece] of pieces.entries()) {
-          segmentsStore.put(b.items[i].part.key, 'mp4', { data: Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength) });
-          report('encode', ++encoded, encodeTotal);
-        }
-      });
+  // Segments made from pictures are encoded in batches of consecutive ones. The batches follow
+  // from the plan alone, never from timing: x264 carries some state from one segment into the
+  // next, and a render must give the same bytes every time. All are queued now, in timeline
+  // order, as pictures are captured: each encodes its segments as their pictures come in.
+  const waitingFor = new Map<string, { promise: Promise<string>; resolve: (file: string) => void; reject: (err: Error) => void }>();
+  let captureOver = false;
+  const vanished = (key: string) => new Error(`cache entry ${path.basename(pictures.pathOf(key, 'png'))} vanished during the render`);
+  const whenCaptured = (key: string): Promise<string> => {
+    const file = pictures.get(key, 'png');
+    if (file) return Promise.resolve(file);
+    if (captureOver) return Promise.reject(vanished(key));
+    if (!waitingFor.has(key)) {
+      let resolve: (file: string) => void = () => {};
+      let reject: (err: Error) => void = () => {};
+      const promise = new Promise<string>((res, rej) => ((resolve = res), (reject = rej)));
+      promise.catch(() => {});
+      waitingFor.set(key, { promise, resolve, reject });
     }
+    return (waitingFor.get(key) as { promise: Promise<string> }).promise;
   };
-  for (const key of new Set(batches.flatMap((b) => [...b.needs]))) if (pictures.has(key, 'png')) pictureReady(key);
+  // Once the capture is over (or failed), a picture still waited for will never come.
+  const endWaiting = (err: (key: string) => Error) => {
+    captureOver = true;
+    for (const [key, w] of waitingFor) w.reject(err(key));
+  };
+  const partsToEncode = [...new Map(missingParts.map(({ p, part }) => [part.key, { part, keys: (p as Extract<Planned, { kind: 'pictures' }>).needs.map((n) => n.key) }])).values()];
+  const batches = batchesOf(partsToEncode, ({ part }) => part.frames);
+  const encodeTotal = motionToEncode.length + partsToEncode.length;
+  for (const items of batches) {
+    enqueue(async () => {
+      const later = items.map(({ part, keys }): LaterSegment => {
+        const ready = Promise.all(keys.map(whenCaptured)).then((pngs) => part.segment(pngs));
+        ready.catch(() => {});
+        return { frames: part.frames, ready };
+      });
+      const pieces = await encodeSegments(later, job.format, stopEncoding.signal);
+      for (const [i, piece] of pieces.entries()) {
+        segmentsStore.put(items[i].part.key, 'mp4', { data: Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength) });
+        report('encode', ++encoded, encodeTotal);
+      }
+    });
+  }
 
   // Pictures first: thumbnails are ready early and holds and blends encode meanwhile.
   const stillPictures = {
@@ -174,9 +189,9 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     format: 'png' as const,
     onFrame: (f: number, picture: Buffer) => {
       const key = frameKey(f);
-      pictures.put(key, 'png', { data: picture });
+      const file = pictures.put(key, 'png', { data: picture });
       report('capture', ++captured, captureTotal);
-      pictureReady(key);
+      waitingFor.get(key)?.resolve(file);
     },
   };
   // Other motion: a segment is encoded once all of its frames are captured.
@@ -210,9 +225,11 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     // Nothing more is encoded, and nothing reports progress after the error.
     encodeFailure ??= err;
     stopEncoding.abort();
+    endWaiting(() => new Error('the capture failed'));
     await Promise.allSettled(jobs);
     throw err;
   }
+  endWaiting(vanished);
   encoding.concurrency = Math.max(1, Math.min(job.concurrency, os.cpus().length));
   await Promise.all(jobs);
   job.signal?.removeEventListener('abort', onAbort);

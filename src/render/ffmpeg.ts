@@ -16,7 +16,7 @@ export const ffmpegPath = executable('ffmpeg');
 export const ffprobePath = executable('ffprobe');
 
 export interface RunOptions {
-  /** Written to the process's standard input, then closed. */
+  /** Written to the process's standard input, then closed; if it throws, the process is killed. */
   input?: AsyncIterable<Buffer> | Iterable<Buffer>;
   signal?: AbortSignal;
 }
@@ -71,9 +71,15 @@ export function run(binary: string, args: string[], options: RunOptions = {}): P
       else reject(new Error(`${path.basename(binary)} exited with ${code}: ${Buffer.concat(err).toString().trim().split('\n').slice(-3).join(' / ')}`));
     });
     child.stdin.on('error', () => {}); // the process may exit before reading everything; its exit code tells
+    // Each chunk is written out before the next is asked for: a producer may reuse its buffer
+    // (a write error is not one: the exit code tells). When the producer fails, the process is
+    // ended: it would wait for the rest forever.
     void (async () => {
-      if (options.input) for await (const chunk of options.input) if (!child.stdin.write(chunk)) await new Promise((r) => child.stdin.once('drain', r));
+      if (options.input) for await (const chunk of options.input) await new Promise<void>((written) => child.stdin.write(chunk, () => written()));
       child.stdin.end();
-    })().catch(reject);
+    })().catch((err: unknown) => {
+      reject(err);
+      child.kill('SIGKILL');
+    });
   });
 }

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { removeLeftovers } from './outputs.js';
 
 /**
- * Short-lived files for handing big buffers to ffmpeg: in memory (/dev/shm) where the system has
- * it, else in the temporary folder. Each is removed when its work ends or the process exits; one
- * left by a killed process (its pid is gone) is removed by the next run.
+ * Short-lived files for what ffmpeg writes (encoded batches, converted pictures): in memory
+ * (/dev/shm) where the system has it, else in the temporary folder. Each is removed when its
+ * work ends or the process exits; one left by a killed process (its pid is gone) is removed by
+ * the next run.
  */
 const PREFIX = 'talkreel-scratch-';
 let folder: string | null = null;
@@ -27,19 +28,6 @@ function scratchFolder(): string {
   removeLeftovers(folder, new RegExp(`^${PREFIX}(\\d+)-`));
   process.on('exit', removeLive);
   return folder;
-}
-
-/** Writes `chunks` to a new scratch file, runs `use` on its path, then removes the file. */
-export async function withScratchFile<T>(chunks: Iterable<Uint8Array>, use: (file: string) => Promise<T>): Promise<T> {
-  return withScratchFiles(1, ([file]) => {
-    const fd = fs.openSync(file, 'w');
-    try {
-      for (const chunk of chunks) fs.writeSync(fd, chunk);
-    } finally {
-      fs.closeSync(fd);
-    }
-    return use(file);
-  });
 }
 
 /** Runs `use` on the paths of `count` new (not yet created) scratch files, then removes them. */

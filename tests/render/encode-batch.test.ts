@@ -4,9 +4,10 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it, vi } from 'vitest';
 import { concatSegments, gopFrames, videoFormat } from '../../src/render/encode.js';
-import { batchesOf, encodeSegments, type PictureSegment } from '../../src/render/encode-batch.js';
+import { batchesOf, encodeSegments, type LaterSegment, type PictureSegment } from '../../src/render/encode-batch.js';
 import { ffmpegPath } from '../../src/render/ffmpeg.js';
 import { frameAt, keyframes, meanDifference, probeVideo, type Picture } from '../helpers/media.js';
+import { cmdline, descendants, isRunning } from '../helpers/proc.js';
 import { tempDir } from '../helpers/temp.js';
 
 const format = videoFormat(320, 180, 30);
@@ -129,22 +130,62 @@ describe('encodeSegments: several segments in one encoder run', () => {
 
 describe('batchesOf', () => {
   const frames = (n: number) => n;
-  it('groups consecutive items into batches of about 60 frames, all of about the same length', () => {
-    // 132 frames: two batches of 65 and 67, not 60, 65 and 7.
-    expect(batchesOf([15, 15, 20, 10, 5, 30, 30, 7], frames, 1)).toEqual([[15, 15, 20, 10, 5], [30, 30, 7]]);
-    expect(batchesOf([15, 15, 15, 15, 15, 12, 15, 15, 15], frames, 1)).toEqual([[15, 15, 15, 15], [15, 12, 15, 15, 15]]);
-    expect(batchesOf([20, 20, 20], frames, 1)).toEqual([[20, 20, 20]]);
-    expect(batchesOf([90, 1], frames, 1)).toEqual([[90], [1]]);
-    expect(batchesOf([], frames, 1)).toEqual([]);
-    const many = batchesOf(Array<number>(40).fill(15), frames, 1);
+  const sum = (batch: number[]) => batch.reduce((a, b) => a + b, 0);
+  it('groups consecutive items into as many batches as the target length makes, all of about the same length', () => {
+    // 132 frames, 60 at a time: two batches of 65 and 67, not 60, 65 and 7.
+    expect(batchesOf([15, 15, 20, 10, 5, 30, 30, 7], frames, 60)).toEqual([[15, 15, 20, 10, 5], [30, 30, 7]]);
+    expect(batchesOf([15, 15, 15, 15, 15, 12, 15, 15, 15], frames, 60)).toEqual([[15, 15, 15, 15], [15, 12, 15, 15, 15]]);
+    expect(batchesOf([20, 20, 20], frames, 60)).toEqual([[20, 20, 20]]);
+    expect(batchesOf([90, 1], frames, 60)).toEqual([[90], [1]]);
+    expect(batchesOf([], frames, 60)).toEqual([]);
+    const many = batchesOf(Array<number>(40).fill(15), frames, 60);
     expect(many.map((b) => b.length)).toEqual(Array<number>(10).fill(4));
   });
 
-  it('keeps a batch under 384 MB of raw frames (a 2160p frame is 12 MB), with at least one item', () => {
-    const uhd = 3840 * 2160 * 1.5;
-    expect(batchesOf([15, 15, 15], frames, uhd)).toEqual([[15], [15, 15]]);
-    expect(batchesOf([40, 2], frames, uhd)).toEqual([[40], [2]]);
-    for (const batch of batchesOf(Array<number>(20).fill(7), frames, uhd)) expect(batch.reduce((a, b) => a + b) * uhd).toBeLessThanOrEqual(384 * 2 ** 20);
+  it('makes batches of about 200 frames by default: a one-slide edit is one batch', () => {
+    expect(batchesOf(Array<number>(8).fill(15), frames)).toEqual([Array<number>(8).fill(15)]);
+    // 984 frames: five batches of about 197 frames, every item in order.
+    const cold = batchesOf(Array.from({ length: 66 }, (_, i) => 12 + (i % 7)), frames);
+    expect(cold).toHaveLength(5);
+    for (const batch of cold) expect(sum(batch)).toBeGreaterThanOrEqual(180);
+    for (const batch of cold) expect(sum(batch)).toBeLessThanOrEqual(220);
+    expect(cold.flat()).toEqual(Array.from({ length: 66 }, (_, i) => 12 + (i % 7)));
+  });
+});
+
+/** ffmpeg processes this test process started that still run. */
+const ffmpegChildren = () => descendants(process.pid).filter((pid) => isRunning(pid) && cmdline(pid).includes('ffmpeg'));
+
+describe('encodeSegments: pictures that come in while the batch encodes', () => {
+  const batch: PictureSegment[] = [
+    { kind: 'blend', a: a.file, b: b.file, alphas: [0.2, 0.4, 0.6, 0.8] },
+    { kind: 'hold', png: b.file, frames: 16 },
+    { kind: 'blend', a: b.file, b: c.file, alphas: [0.5, 1] },
+  ];
+  const later = (s: PictureSegment, ms: number): LaterSegment => ({
+    frames: s.kind === 'hold' ? s.frames : s.alphas.length,
+    ready: new Promise((resolve) => setTimeout(() => resolve(s), ms)),
+  });
+
+  it('starts with the first segment and waits for each later one: the same bytes as with every picture there', async () => {
+    const known = await encodeSegments(batch, format);
+    let asked = 0;
+    const third: LaterSegment = { frames: 2, ready: new Promise((resolve) => setTimeout(() => { asked++; resolve(batch[2]); }, 300)) };
+    const streamed = await encodeSegments([batch[0], later(batch[1], 100), third], format);
+    expect(asked).toBe(1);
+    expect(streamed.map((p) => Buffer.from(p).toString('base64'))).toEqual(known.map((p) => Buffer.from(p).toString('base64')));
+  });
+
+  it("fails when a segment's pictures never come, and leaves no encoder running", async () => {
+    const before = ffmpegChildren();
+    const never: LaterSegment = { frames: 16, ready: new Promise((_, reject) => setTimeout(() => reject(new Error('the capture stopped')), 200)) };
+    await expect(encodeSegments([batch[0], never], format)).rejects.toThrow('the capture stopped');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ffmpegChildren().filter((pid) => !before.includes(pid))).toEqual([]);
+  });
+
+  it('fails when a segment is not as long as planned', async () => {
+    await expect(encodeSegments([batch[0], later(batch[1], 0)].concat([{ frames: 5, ready: Promise.resolve(batch[2]) }]), format)).rejects.toThrow(/segment 3 of a batch is 2 frames, not 5/);
   });
 });
 

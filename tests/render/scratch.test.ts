@@ -3,27 +3,30 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { withScratchFile } from '../../src/render/scratch.js';
+import { withScratchFiles } from '../../src/render/scratch.js';
 
 const folder = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
 
-describe('withScratchFile', () => {
-  it('hands over a file holding the chunks, and removes it after use', async () => {
-    let seen = '';
-    const text = await withScratchFile([Buffer.from('one '), Buffer.from('two')], async (file) => {
-      seen = file;
-      return fs.readFileSync(file, 'utf8');
+describe('withScratchFiles', () => {
+  it('hands over paths for new files, and removes the files after use', async () => {
+    let seen: string[] = [];
+    const text = await withScratchFiles(2, async (files) => {
+      seen = files;
+      files.forEach((file, i) => fs.writeFileSync(file, `file ${i}`));
+      return files.map((file) => fs.readFileSync(file, 'utf8')).join(', ');
     });
-    expect(text).toBe('one two');
-    expect(path.dirname(seen)).toBe(folder);
-    expect(fs.existsSync(seen)).toBe(false);
+    expect(text).toBe('file 0, file 1');
+    expect(new Set(seen).size).toBe(2);
+    for (const file of seen) expect(path.dirname(file)).toBe(folder);
+    for (const file of seen) expect(fs.existsSync(file)).toBe(false);
   });
 
   it('removes the file when the work fails', async () => {
     let seen = '';
     await expect(
-      withScratchFile([Buffer.from('x')], async (file) => {
+      withScratchFiles(1, async ([file]) => {
         seen = file;
+        fs.writeFileSync(file, 'x');
         throw new Error('ffmpeg failed');
       }),
     ).rejects.toThrow('ffmpeg failed');
@@ -40,8 +43,8 @@ describe('withScratchFile', () => {
     try {
       // The folder is cleaned when this process first uses it, in a fresh module instance.
       vi.resetModules();
-      const { withScratchFile: fresh } = await import('../../src/render/scratch.js');
-      await fresh([Buffer.from('x')], async () => null);
+      const { withScratchFiles: fresh } = await import('../../src/render/scratch.js');
+      await fresh(1, async () => null);
       expect(fs.existsSync(left)).toBe(false);
       expect(fs.existsSync(alive)).toBe(true);
     } finally {
