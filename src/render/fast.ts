@@ -143,7 +143,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   // Segments made from pictures are encoded in batches of consecutive ones. The batches follow
   // from the plan alone, never from timing: x264 carries some state from one segment into the
   // next, and a render must give the same bytes every time. All are queued now, in timeline
-  // order, as pictures are captured: each encodes its segments as their pictures come in.
+  // order; each starts when the encoder is free and takes its segments as their pictures come in.
   const waitingFor = new Map<string, { promise: Promise<string>; resolve: (file: string) => void; reject: (err: Error) => void }>();
   let captureOver = false;
   const vanished = (key: string) => new Error(`cache entry ${path.basename(pictures.pathOf(key, 'png'))} vanished during the render`);
