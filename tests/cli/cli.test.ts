@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { expandDecks } from '../../src/render/render-decks.js';
 import { fixture, talkreel } from '../helpers/cli.js';
@@ -21,6 +22,17 @@ describe('talkreel CLI', () => {
     for (const flag of ['--out', '--resolution', '--fps', '--slides', '--no-video', '--no-thumbnails', '--browser', '--concurrency', '--exact', '--json', '--crf', '--audio', '--timings']) {
       expect(r.stdout).toContain(flag);
     }
+  });
+
+  it('reports a promise that rejects with nobody waiting on it like any other error: no stack trace, exit 1', async () => {
+    // A library rejecting a promise that nothing awaits, once the command has done its work.
+    const preload = path.join(tempDir('unhandled'), 'reject-later.mjs');
+    fs.writeFileSync(preload, "setTimeout(() => { Promise.reject(new Error('late failure inside a library')); }, 4000);\n");
+    const r = await talkreel(['check', fixture('small.md')], { NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` });
+    expect(r.stdout).toMatch(/small\.md: 4 slides/);
+    expect(r.stderr).toContain('talkreel: late failure inside a library');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.code).toBe(1);
   });
 
   it('check on the default deck reports its slides and length', async () => {
