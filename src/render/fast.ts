@@ -53,6 +53,12 @@ export interface FastJob {
    * joined; given each slide's thumbnail PNG, in timeline order.
    */
   alongsideJoin?: (thumbnails: string[]) => Promise<void>;
+  /**
+   * Called once every picture is captured, while the encoders finish: a browser this render
+   * started can go (it holds about 0.5 GB at 1080p, which the encoders then run beside). Awaited
+   * before the video is joined.
+   */
+  captureDone?: () => Promise<void>;
 }
 
 export interface FastProgress {
@@ -230,8 +236,9 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     throw err;
   }
   endWaiting(vanished);
+  const browserGone = job.captureDone?.();
   encoding.concurrency = Math.max(1, Math.min(job.concurrency, os.cpus().length));
-  await Promise.all(jobs);
+  await Promise.all([...jobs, browserGone]);
   job.signal?.removeEventListener('abort', onAbort);
   if (encodeFailure) throw encodeFailure;
 

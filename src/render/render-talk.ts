@@ -124,6 +124,12 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
         format: plan.format,
         audio: plan.audio,
         onProgress: (p) => report(p),
+        // The browser is closed as soon as the capture is over (a session the caller passed in stays).
+        captureDone: async () => {
+          const opened = opening;
+          opening = null;
+          await (await opened?.catch(() => null))?.close();
+        },
         // The pictures are final before the video is: publishing runs while it is joined.
         alongsideJoin: async (thumbnails) => {
           plan.timeline.slides.forEach((t, i) => fs.copyFileSync(thumbnails[i], thumbPath(t.index)));
