@@ -76,7 +76,8 @@ export interface LaterSegment {
  */
 export async function encodeSegments(segments: (PictureSegment | LaterSegment)[], v: VideoFormat, signal?: AbortSignal): Promise<Uint8Array[]> {
   if (segments.length === 0) return [];
-  const lengths = segments.map((s) => ('ready' in s ? s.frames : framesOf(s)));
+  const entries = segments.map((s): LaterSegment => ('ready' in s ? s : { frames: framesOf(s), ready: Promise.resolve(s) }));
+  const lengths = entries.map((e) => e.frames);
   const starts: number[] = [];
   let total = 0;
   for (const n of lengths) {
@@ -84,14 +85,10 @@ export async function encodeSegments(segments: (PictureSegment | LaterSegment)[]
     total += n;
   }
   // Segments whose pictures are in: converted together, one ffmpeg run for several pictures.
-  const known = segments.map((s) => ('ready' in s ? null : s));
-  segments.forEach((s, i) => 'ready' in s && s.ready.then((r) => (known[i] = r), () => {}));
-  const resolve = (i: number) => {
-    const s = segments[i];
-    return 'ready' in s ? s.ready : Promise.resolve(s);
-  };
+  const known: (PictureSegment | null)[] = entries.map(() => null);
+  entries.forEach((e, i) => e.ready.then((r) => (known[i] = r), () => {}));
   const convert = async (i: number) => {
-    const s = await resolve(i);
+    const s = await entries[i].ready;
     if (framesOf(s) !== lengths[i]) throw new Error(`segment ${i + 1} of a batch is ${framesOf(s)} frames, not ${lengths[i]}`);
     const due = known.slice(i).flatMap((k) => (k ? picturesOf(k) : []));
     for (const converting of rawPictures([...picturesOf(s), ...due], signal)) converting.catch(() => {}); // awaited below, or by a later segment
