@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { chooseBrowser } from '../src/render/browser.js';
 import { packageRoot } from '../src/render/root.js';
 import { asMarp, bigDeck, withDuration, withEdit } from './decks.js';
+import { measureFloor } from './floor.js';
 import { measure, type Measured } from './measure.js';
 import { watchEdits } from './watch.js';
 
@@ -57,7 +58,7 @@ await talkreel(path.join(packageRoot, 'tests', 'fixtures', 'decks', 'small.md'),
 const median = (ms: Measured[]) => [...ms].sort((a, b) => a.seconds - b.seconds)[Math.floor(ms.length / 2)];
 const ROUNDS = 3;
 
-log('1/5 cold render of the talk');
+log('1/6 cold render of the talk');
 const colds: Measured[] = [];
 let coldCache = '';
 for (let round = 0; round < ROUNDS; round++) {
@@ -77,7 +78,7 @@ if (!opts['skip-plain']) {
   got('plain remotion render', plain);
 }
 
-log('2/5 holds of 45 s against holds of 5 s');
+log('2/6 holds of 45 s against holds of 5 s');
 const short = await talkreel(write('holds-5.md', withDuration(source, 5)), 'h5', freshCache());
 const long = await talkreel(write('holds-45.md', withDuration(source, 45)), 'h45', freshCache());
 got('holds 5 s', short);
@@ -90,7 +91,7 @@ const plainLong = await talkreel(excerpt(45), 'p45', freshCache(), ...plainHolds
 got('plain, holds 5 s', plainShort);
 got('plain, holds 45 s', plainLong);
 
-log('3/5 re-render after a one-slide edit');
+log('3/6 re-render after a one-slide edit');
 await talkreel(write('unedited.md', source), 'before-edit', coldCache);
 // Each round rewords the same slide again: each is a re-render after a one-slide edit.
 const edits: Measured[] = [];
@@ -106,7 +107,7 @@ const watched = await watchEdits(process.execPath, bin, write('watched.md', sour
 watched.forEach((s, round) => log(`    in talkreel watch (round ${round + 1}): ${s.toFixed(1)} s`));
 const watchEdit = [...watched].sort((a, b) => a - b)[1];
 
-log('4/5 thumbnails only, and Marp CLI on the same slides');
+log('4/6 thumbnails only, and Marp CLI on the same slides');
 const marpDir = path.join(work, 'marp');
 fs.mkdirSync(marpDir);
 const marpDeck = path.join(marpDir, 'deck.md');
@@ -126,8 +127,17 @@ const thumbs = median(thumbRuns);
 const marp = median(marpRuns);
 const marpCount = fs.readdirSync(marpDir).filter((f) => /^out\.\d+\.png$/.test(f)).length;
 
-log(`5/5 a generated deck of ${bigCount} slides`);
+log(`5/6 a generated deck of ${bigCount} slides`);
 const big = await talkreel(write('big.md', bigDeck(bigCount)), 'big', freshCache());
+
+log('6/6 the floor under a render in a new process');
+const floor = await measureFloor({ bin, deck: deckPath, resolution, browser, cacheDir: cacheRoot });
+log(`    start ${floor.startSeconds.toFixed(2)} s, first picture ${floor.firstPictureSeconds.toFixed(2)} s, then ${floor.pictureSeconds.toFixed(3)} s per picture (bare screenshot ${floor.bareShotSeconds.toFixed(3)} s)`);
+// Pictures each run captured (from its report): the floor is starting up and capturing them.
+const capturedBy = (m: Measured) => (JSON.parse(m.stdout) as { stats: { captured: number } }).stats.captured;
+const floorOf = (pictures: number) => floor.startSeconds + floor.firstPictureSeconds + Math.max(0, pictures - 1) * floor.pictureSeconds;
+const editPictures = capturedBy(edit);
+const thumbPictures = capturedBy(thumbs);
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const results = {
@@ -157,6 +167,11 @@ const results = {
   perSlideRatio: ratio(big.seconds / bigCount, cold.seconds / 19),
   bigPeakRssMB: big.peakRssMB,
   coldPeakRssMB: cold.peakRssMB,
+  floor,
+  editFloorSeconds: floorOf(editPictures),
+  editFloorShare: ratio(floorOf(editPictures), cold.seconds),
+  thumbnailsFloorSeconds: floorOf(thumbPictures),
+  thumbnailsFloorShare: ratio(floorOf(thumbPictures), cold.seconds),
 };
 const f = (n: number | null) => (n === null ? 'skipped' : `${n.toFixed(1)} s`);
 const spread = (ms: Measured[]) => ms.map((m) => m.seconds.toFixed(1)).join(', ');
@@ -166,6 +181,8 @@ const rows = [
   ['re-render after a one-slide edit', f(edit.seconds), `${Math.round(results.editShare * 100)}% of cold (median of ${spread(edits)} s)`],
   ['the same, in `talkreel watch --video`', f(watchEdit), `${Math.round(results.watchEditShare * 100)}% of cold (median of ${watched.map((s) => s.toFixed(1)).join(', ')} s, from the save to the report)`],
   ['thumbnails only (--no-video)', f(thumbs.seconds), `${Math.round(results.thumbnailsShare * 100)}% of cold (median of ${spread(thumbRuns)} s); Marp --images png: ${f(marp.seconds)} (median of ${spread(marpRuns)} s, ${marpCount} PNGs) -> ${results.thumbnailsVsMarp}x Marp's time`],
+  ['floor of a new process: start, browser and page, one screenshot per picture', `edit ${f(results.editFloorSeconds)}, thumbnails ${f(results.thumbnailsFloorSeconds)}`,
+    `${Math.round(results.editFloorShare * 100)}% and ${Math.round(results.thumbnailsFloorShare * 100)}% of cold before any encoding: start ${floor.startSeconds.toFixed(2)} s + first picture ${floor.firstPictureSeconds.toFixed(2)} s + ${floor.pictureSeconds.toFixed(2)} s for each of ${editPictures - 1} / ${thumbPictures - 1} more (a bare screenshot: ${floor.bareShotSeconds.toFixed(2)} s)`],
   [`generated deck, ${bigCount} slides`, f(big.seconds), `${results.secondsPerSlideBig.toFixed(2)} s/slide vs ${results.secondsPerSlide19.toFixed(2)} s/slide (${results.perSlideRatio}x); peak RSS ${big.peakRssMB} MB`],
 ];
 process.stdout.write(`\ntalkreel benchmark at ${resolution}, ${frames} frames; ${results.machine}\n\n| measurement | time | comparison |\n| --- | --- | --- |\n`);
