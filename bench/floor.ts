@@ -1,11 +1,16 @@
 /**
  * The floor under any render that runs as a new process: starting Node and the CLI, starting the
- * browser and loading the compositions' page, and one screenshot per new picture. An edit or a
- * thumbnails-only render cannot take less than this, whatever the encoding or the cache does, so
- * the bench prints it beside their shares of the cold render.
+ * browser and loading the compositions' page, one screenshot per new picture and, for a video,
+ * writing the whole MP4 once. An edit or a thumbnails-only render cannot take less than this,
+ * whatever the encoding or the cache does, so the bench prints it beside their shares of the
+ * cold render.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { makeCancelSignal } from '@remotion/renderer';
 import { captureFrames } from '../src/render/capture.js';
+import { ffmpegPath } from '../src/render/ffmpeg.js';
 import { planRender } from '../src/render/render-plan.js';
 import { openSession } from '../src/render/session.js';
 import { thumbnailFrames } from '../src/timing/frames.js';
@@ -20,6 +25,8 @@ export interface Floor {
   pictureSeconds: number;
   /** One screenshot of a static page of the same size in the same browser: no React, no seeking. */
   bareShotSeconds: number;
+  /** Copying the rendered talk's streams into a new MP4 (as a join's last step does): no re-encoding. */
+  copySeconds: number;
 }
 
 export interface FloorJob {
@@ -29,13 +36,22 @@ export interface FloorJob {
   browser: string;
   /** Holds the bundle already built: the bench's renders share it. */
   cacheDir: string;
+  /** The talk's MP4 from a render. */
+  video: string;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function measureFloor(job: FloorJob): Promise<Floor> {
   const starts: number[] = [];
-  for (let round = 0; round < 3; round++) starts.push((await measure(process.execPath, [job.bin, 'check', job.deck])).seconds);
+  const copies: number[] = [];
+  const copy = path.join(os.tmpdir(), `talkreel-floor-${process.pid}.mp4`);
+  const ffmpeg = ffmpegPath();
+  for (let round = 0; round < 3; round++) {
+    starts.push((await measure(process.execPath, [job.bin, 'check', job.deck])).seconds);
+    const args = ['-v', 'error', '-y', '-i', job.video, '-map', '0', '-c', 'copy', '-movflags', '+faststart', copy];
+    copies.push((await measure(ffmpeg, args, {}, path.dirname(ffmpeg))).seconds);
+  }
 
   process.env.TALKREEL_CACHE_DIR = job.cacheDir;
   const plan = planRender({ deck: job.deck, resolution: job.resolution, browser: job.browser, video: false });
@@ -61,9 +77,10 @@ export async function measureFloor(job: FloorJob): Promise<Floor> {
     const firstPictureSeconds = (times[0] - asked) / 1000;
     const pictureSeconds = (times[times.length - 1] - times[0]) / 1000 / (times.length - 1);
     const bareShotSeconds = await bareShot(session.browser, timeline.width, timeline.height);
-    return { startSeconds: median(starts), firstPictureSeconds, pictureSeconds, bareShotSeconds };
+    return { startSeconds: median(starts), firstPictureSeconds, pictureSeconds, bareShotSeconds, copySeconds: median(copies) };
   } finally {
     await session.close();
+    fs.rmSync(copy, { force: true });
   }
 }
 
