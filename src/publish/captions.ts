@@ -1,11 +1,11 @@
 import type { Deck, Diagnostic } from '../deck/model.js';
-import type { Timeline } from '../timing/plan.js';
+import { TIMING, type Timeline } from '../timing/plan.js';
 
 /**
  * Caption rules used by broadcasters and video sites: at most 2 lines of 42 characters, read at
  * about 17 characters per second (never asked faster than 20), each cue on screen 1.2-7 s.
  */
-export const CAPTION_RULES = { maxLines: 2, maxChars: 42, cps: 17, maxCps: 20, minSeconds: 1.2, maxSeconds: 7 } as const;
+export const CAPTION_RULES = { maxLines: 2, maxChars: 42, cps: TIMING.captionCharsPerSecond, maxCps: 20, minSeconds: 1.2, maxSeconds: 7 } as const;
 
 export interface Cue {
   /** Milliseconds in the talk. */

@@ -14,10 +14,15 @@ export const TIMING = {
   /** Seconds between two list items appearing, and the length of one item's entrance. */
   buildStepSeconds: 0.5,
   buildAnimSeconds: 0.4,
-  /** Automatic duration: a base, plus reading at a calm pace, never under the minimum. */
+  /**
+   * Automatic duration: a base, plus reading at a calm pace, never under the minimum, and long
+   * enough to read the slide's notes, which the captions show, with a transition to spare.
+   */
   autoBaseSeconds: 2,
   wordsPerSecond: 2.5,
   minSeconds: 4,
+  /** The captions' comfortable reading pace. */
+  captionCharsPerSecond: 17,
 } as const;
 
 export interface TimelineSlide {
@@ -88,7 +93,9 @@ export function slideSeconds(slide: Slide, deckDuration: Slide['duration'] | und
   if (chosen !== 'auto') return chosen;
   const reading = TIMING.autoBaseSeconds + slide.words / TIMING.wordsPerSecond;
   const building = buildCount(slide) * TIMING.buildStepSeconds;
-  return Math.max(TIMING.minSeconds, reading + building);
+  const notes = slide.notes.replace(/\s+/g, ' ').trim().length;
+  const captions = notes === 0 ? 0 : notes / TIMING.captionCharsPerSecond + TIMING.transitionSeconds;
+  return Math.max(TIMING.minSeconds, reading + building, captions);
 }
 
 export function planTimeline(deck: Deck, overrides: PlanOverrides = {}): Timeline {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/deck/model.js';
 import { parseDeck } from '../../src/deck/parse.js';
@@ -76,6 +79,13 @@ describe('captions of a deck', () => {
     expect(plan.diagnostics.map((x) => `${x.file}:${x.line} ${x.severity} ${x.code}`)).toEqual(['short.md:4 warning captions-too-fast']);
     expect(plan.cues.at(-1)!.end).toBe(Math.round((t.slides[0].end * 1000) / t.fps));
     expect(diagnostics).toEqual([]);
+  });
+
+  it('gives the talk`s own deck captions that can all be read: its slides last as long as their notes need', () => {
+    const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../deck/scaling-python.md');
+    const { deck: talk } = parseDeck(fs.readFileSync(file, 'utf8'), 'deck/scaling-python.md');
+    expect(talk.slides.every((s) => s.notes.trim().length > 0)).toBe(true);
+    expect(planCaptions(talk, planTimeline(talk)).diagnostics).toEqual([]);
   });
 
   it('writes SRT that a strict reader reads back exactly', () => {

@@ -45,6 +45,15 @@ describe('slideSeconds', () => {
     expect(slideSeconds(slide, deckDuration)).toBeCloseTo(seconds, 10);
   });
 
+  it('leaves an automatic slide on screen long enough to read its notes as captions', () => {
+    const notes = 'a'.repeat(170);
+    const [plain, noted, timed] = slidesDeck(['\n# A', `\n# A\n\n<!-- ${notes} -->`, `duration: 5\n---\n\n# A\n\n<!-- ${notes} -->`]).slides;
+    expect(slideSeconds(plain, 'auto')).toBe(4);
+    // 170 characters at 17 per second, and the transition that takes part of the slide's time.
+    expect(slideSeconds(noted, 'auto')).toBeCloseTo(10 + 0.5, 10);
+    expect(slideSeconds(timed, 'auto')).toBe(5);
+  });
+
   it('uses the deck`s duration option', () => {
     const t = planTimeline(slidesDeck(['\n# A', `\n${twenty}`, '\n# C'], 'duration: 5'));
     expect(t.slides.map((s) => s.durationInFrames)).toEqual([150, 150, 150]);
