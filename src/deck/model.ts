@@ -112,6 +112,9 @@ export const slideSchema = z.object({
 });
 export type Slide = z.infer<typeof slideSchema>;
 
+/** A slide's notes as the captions show them: one line, single spaces. */
+export const notesText = (slide: Slide): string => slide.notes.replace(/\s+/g, ' ').trim();
+
 export const deckOptionsSchema = z.object({
   title: z.string().optional(),
   author: z.string().optional(),

@@ -1,4 +1,4 @@
-import type { Deck, Diagnostic } from '../deck/model.js';
+import { notesText, type Deck, type Diagnostic } from '../deck/model.js';
 import { TIMING, type Timeline } from '../timing/plan.js';
 
 /**
@@ -32,7 +32,7 @@ export function planCaptions(deck: Deck, timeline: Timeline): CaptionPlan {
   const rushed: { slide: Deck['slides'][number]; need: number; have: number }[] = [];
   const ms = (frame: number) => Math.round((frame * 1000) / timeline.fps);
   deck.slides.forEach((slide, i) => {
-    const text = slide.notes.replace(/\s+/g, ' ').trim();
+    const text = notesText(slide);
     if (!text) return;
     const t = timeline.slides[i];
     const from = ms(t.start);

@@ -1,4 +1,4 @@
-import { parseResolution, type Deck, type Slide, type TransitionName } from '../deck/model.js';
+import { notesText, parseResolution, type Deck, type Slide, type TransitionName } from '../deck/model.js';
 
 /**
  * Deck -> Timeline: how many frames each slide is on screen, where transitions overlap, when list
@@ -93,7 +93,7 @@ export function slideSeconds(slide: Slide, deckDuration: Slide['duration'] | und
   if (chosen !== 'auto') return chosen;
   const reading = TIMING.autoBaseSeconds + slide.words / TIMING.wordsPerSecond;
   const building = buildCount(slide) * TIMING.buildStepSeconds;
-  const notes = slide.notes.replace(/\s+/g, ' ').trim().length;
+  const notes = notesText(slide).length;
   const captions = notes === 0 ? 0 : notes / TIMING.captionCharsPerSecond + TIMING.transitionSeconds;
   return Math.max(TIMING.minSeconds, reading + building, captions);
 }
