@@ -1,4 +1,6 @@
+import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Layout } from './model.js';
+import type { YamlBlock } from './split.js';
 
 /**
  * What Marp and Slidev decks may say, so that their decks parse unedited: every key either maps
@@ -21,12 +23,15 @@ export const SLIDEV_DECK = [
   'monacoTypesAdditionalPackages', 'monacoRunAdditionalDeps', 'remoteAssets', 'selectable', 'record',
   'contextMenu', 'wakeLock', 'photoSnapshot', 'colorSchema', 'routerMode', 'aspectRatio', 'canvasWidth',
   'themeConfig', 'favicon', 'plantUmlServer', 'fonts', 'defaults', 'drawings', 'htmlAttrs', 'mdc',
-  'editor', 'seoMeta', 'notesAutoRuby', 'timer', 'glowSeed', 'css', 'hideInToc',
+  'editor', 'seoMeta', 'notesAutoRuby', 'timer', 'glowSeed', 'css', 'hideInToc', 'codeCopy', 'magicMoveCopy',
+  'remote', 'comark', 'mcp', 'pwa', 'monacoTypesIgnorePackages', 'monacoRunUseStrict', 'magicMoveDuration',
+  'clickAnimation', 'preloadImages', 'author', 'duration',
 ];
 /** Slidev's per-slide options (also allowed in the headmatter, where they configure slide 1). */
 export const SLIDEV_SLIDE = [
   'layout', 'class', 'background', 'backgroundSize', 'image', 'clicks', 'clicksStart', 'disabled', 'hide',
   'hideInToc', 'level', 'preload', 'routeAlias', 'src', 'zoom', 'dragPos', 'url', 'name', 'transition', 'title',
+  'layoutClass', 'clickAnimation', 'imageClass', 'comark', 'mdc', 'persist',
 ];
 
 /** Slidev layouts and the talkreel layout each becomes; `infer` = from the slide's content. */
@@ -63,3 +68,41 @@ export const SLIDEV_TRANSITIONS: Record<string, 'fade' | 'slide' | 'none'> = {
 export const CENTRE_CLASSES = ['lead', 'text-center'];
 /** Classes talkreel already looks like (it is dark): accepted silently. */
 export const QUIET_CLASSES = ['invert', 'dark'];
+
+/** Keys only Marp uses: any of them in the front matter makes the deck a Marp deck. */
+export const MARP_ONLY = ['marp', 'headingDivider', 'paginate', 'header', 'footer', 'backgroundColor', 'backgroundImage', 'color', 'size', 'math', 'style'];
+
+/** Options talkreel's own decks take; the same keys in a Slidev deck are read as talkreel reads them. */
+const TALKREEL_KEYS = new Set([
+  'title', 'author', 'event', 'date', 'fps', 'resolution', 'duration', 'transition', 'theme', 'accent', 'logo',
+  'paginate', 'poster', 'audio', 'layout', 'chapter', 'at',
+]);
+
+/**
+ * Which tool a deck is written for. `marp`: its front matter says `marp: true` or uses a Marp-only
+ * directive. `slidev`: a front matter block uses an option only Slidev knows (`theme: seriph`,
+ * `layout: two-cols`, `highlighter`, `mdc`, ...). Otherwise it is talkreel's own deck, where an
+ * unknown option is an error (it catches typos); Marp and Slidev accept any key, so in their
+ * decks an unknown key is a warning.
+ */
+export type Dialect = 'talkreel' | 'marp' | 'slidev';
+
+export function detectDialect(head: YamlBlock | null, slides: (YamlBlock | null)[]): Dialect {
+  const headKeys = keysOf(head);
+  if (headKeys.some(([k, v]) => MARP_ONLY.includes(k) && (k !== 'marp' || v === true))) return 'marp';
+  const slidevOnly = ([k, v]: [string, unknown]) => {
+    if (k === 'theme') return v !== 'dark' && v !== 'light';
+    if (k === 'layout') return typeof v === 'string' && (v in SLIDEV_LAYOUTS || SLIDEV_OTHER_LAYOUTS.includes(v));
+    if (k === 'transition') return typeof v === 'string' && v.split('|')[0].trim() in SLIDEV_TRANSITIONS && !['fade', 'none'].includes(v);
+    return !TALKREEL_KEYS.has(k) && (SLIDEV_DECK.includes(k) || SLIDEV_SLIDE.includes(k));
+  };
+  return [head, ...slides].some((block) => keysOf(block).some(slidevOnly)) ? 'slidev' : 'talkreel';
+}
+
+/** The top-level keys and values of a YAML block; none when it is not a readable map. */
+function keysOf(block: YamlBlock | null): [string, unknown][] {
+  if (!block) return [];
+  const doc = parseDocument(block.text, { schema: 'core', prettyErrors: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return [];
+  return doc.contents.items.map((pair) => [isScalar(pair.key) ? String(pair.key.value) : '', isScalar(pair.value) ? pair.value.value : null]);
+}

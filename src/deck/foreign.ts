@@ -2,7 +2,7 @@ import { CENTRE_CLASSES, QUIET_CLASSES, SLIDEV_LAYOUTS, SLIDEV_OTHER_LAYOUTS, SL
 import type { OptionEntry } from './marp.js';
 import { COLOR, LAYOUTS, type Block, type Diagnostic, type Layout, type SlideStyle, type TransitionName } from './model.js';
 
-type Problem = Omit<Diagnostic, 'file'>;
+type Problem = Omit<Diagnostic, 'file'> & { file?: string };
 type ImageBlock = Extract<Block, { type: 'image' }>;
 
 /** What Marp directives and Slidev options make of one slide. */
@@ -28,7 +28,9 @@ const SILENT = new Set([
   'favicon', 'seoMeta', 'editor', 'remoteAssets', 'selectable', 'monaco', 'monacoTypesSource',
   'monacoTypesAdditionalPackages', 'monacoRunAdditionalDeps', 'titleTemplate', 'notesAutoRuby', 'timer',
   'htmlAttrs', 'mdc', 'plantUmlServer', 'twoslash', 'glowSeed', 'drawings', 'hideInToc', 'routeAlias',
-  'preload', 'level', 'name', 'clicksStart', 'author', 'title',
+  'preload', 'level', 'name', 'clicksStart', 'author', 'title', 'comark', 'layoutClass', 'imageClass',
+  'codeCopy', 'magicMoveCopy', 'remote', 'mcp', 'pwa', 'monacoTypesIgnorePackages', 'monacoRunUseStrict',
+  'preloadImages', 'persist', 'dragPos', 'clickAnimation', 'magicMoveDuration',
 ]);
 
 const NOTES: Record<string, string> = {
@@ -36,7 +38,6 @@ const NOTES: Record<string, string> = {
   paginate: 'only `paginate: true` in the front matter numbers the slides',
   headingDivider: 'only `headingDivider` in the front matter splits slides',
   clicks: 'click steps are not played; only list items build',
-  src: 'slides imported from another file are not included',
   zoom: 'slides are not zoomed',
   style: 'CSS is never applied',
   css: 'CSS is never applied',
@@ -54,7 +55,7 @@ export function applyEntries(entries: OptionEntry[], extras: SlideExtras, ctx: A
   const say = (e: OptionEntry, severity: Problem['severity'], code: string, message: string, atValue = false) => {
     if (ctx.warned.has(e)) return;
     ctx.warned.add(e);
-    ctx.problems.push({ severity, code, message, line: atValue ? e.valueLine : e.line, column: atValue ? e.valueColumn : e.column });
+    ctx.problems.push({ severity, code, message, line: atValue ? e.valueLine : e.line, column: atValue ? e.valueColumn : e.column, ...(e.file ? { file: e.file } : {}) });
   };
   const unsupported = (e: OptionEntry, why: string) =>
     say(e, 'warning', 'unsupported-option', `${ctx.tool} ${ctx.tool === 'Marp' ? 'directive' : 'option'} \`${e.key}\` is not applied: ${why}`);

@@ -3,41 +3,50 @@ import { plainText, type Block, type Layout } from './model.js';
 const URL_ONLY = /^(https?:\/\/|www\.)\S+$/i;
 
 /**
- * Picks a layout from what a slide holds, for slides that do not name one:
- * a lone image is an image slide, a blockquote a quote, a list bullets, a heading with only URLs
- * under it a link slide, the first slide's heading the title, the last slide's lone heading the
- * closing, and any other heading (alone or with a line under it) a statement.
+ * Picks a layout from what a slide holds, for slides that do not name one. A specialised layout
+ * is chosen only for content of exactly its shape, so that it can show every block:
+ * - pictures alone (perhaps under a heading): image;
+ * - one blockquote and nothing else: quote;
+ * - the first slide's heading with a few short lines under it: title;
+ * - a heading with only URLs under it: link;
+ * - a lone heading: statement (on the last slide: closing); a heading with one or two short
+ *   lines under it: statement.
+ * Anything else gets the general layout, which draws every block in order: `bullets` when the
+ * slide has a list, `content` otherwise. Prose is body text, never a statement.
  */
 export function inferLayout(blocks: Block[], position: { first: boolean; last: boolean }): Layout {
-  const kinds = blocks.map((b) => b.type);
-  const has = (t: Block['type']) => kinds.includes(t);
   const headings = blocks.filter((b) => b.type === 'heading');
-  const paragraphs = blocks.filter((b) => b.type === 'paragraph');
-
-  if (has('image') && blocks.every((b) => b.type === 'image' || b.type === 'heading')) return 'image';
-  if (has('quote')) return 'quote';
-  if (has('list') || has('code')) return position.first && !has('list') ? 'title' : 'bullets';
-  if (headings.length === 0) return paragraphs.length > 0 ? 'statement' : 'statement';
-  if (position.first) return 'title';
+  const paragraphs = blocks.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
+  const general: Layout = blocks.some((b) => b.type === 'list') ? 'bullets' : 'content';
+  if (blocks.length === 0) return 'statement';
+  if (blocks.some((b) => b.type === 'image') && blocks.every((b) => b.type === 'image' || b.type === 'heading') && headings.length <= 1) return 'image';
+  if (blocks.length === 1 && blocks[0].type === 'quote') return 'quote';
+  // Only a heading first, followed by paragraphs, can take one of the layouts below.
+  if (blocks[0].type !== 'heading' || headings.length > 1 || paragraphs.length !== blocks.length - 1) return general;
+  const words = countWords(paragraphs.map((p) => plainText(p.runs)).join(' '));
+  if (position.first && paragraphs.length <= 4 && words <= 40) return 'title';
+  if (paragraphs.length > 0 && paragraphs.every((p) => isUrlParagraph(plainText(p.runs)))) return 'link';
   if (paragraphs.length === 0) return position.last ? 'closing' : 'statement';
-  if (paragraphs.every((p) => p.type === 'paragraph' && isUrlParagraph(plainText(p.runs)))) return 'link';
-  return 'statement';
+  if (paragraphs.length <= 2 && words <= 30) return 'statement';
+  return general;
 }
 
 const isUrlParagraph = (text: string) => text.trim().split(/\s+/).every((word) => URL_ONLY.test(word));
 
-/** Visible text of a block, as a viewer reads it. */
+/** Visible text of a block, as a viewer reads it: every word of it, nested content included. */
 export function blockText(block: Block): string {
   switch (block.type) {
     case 'heading':
     case 'paragraph':
       return plainText(block.runs);
     case 'list':
-      return block.items.map(plainText).join('\n');
+      return block.items.map((item) => [plainText(item.runs), ...item.blocks.map(blockText)].filter(Boolean).join('\n')).join('\n');
     case 'quote':
       return [...block.paragraphs.map(plainText), block.attribution ?? ''].join('\n');
     case 'code':
       return block.value;
+    case 'table':
+      return [block.head, ...block.rows].filter((row) => row.length).map((row) => row.map(plainText).join('\t')).join('\n');
     case 'image':
       return '';
   }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import { TalkreelError } from '../errors.js';
 import { fileProblem } from './errors.js';
-import type { Block, Deck, Diagnostic } from './model.js';
+import { eachBlock, type Block, type Deck, type Diagnostic } from './model.js';
+import type { ImportReader } from './imports.js';
 import { parseDeck } from './parse.js';
 
 /** The deck talkreel renders when none is named. */
@@ -54,9 +55,10 @@ export function loadDeck(deckPath: string, options: LoadOptions = {}): LoadedDec
   }
   const bytes = fs.readFileSync(abs);
   const source = decodeText(bytes, shown);
-  const { deck, diagnostics } = parseDeck(source, shown);
-  const publicDir = options.publicDir ? path.resolve(options.publicDir) : findPublicDir(path.dirname(abs));
-  resolveImages(deck, path.dirname(abs), publicDir, diagnostics);
+  const deckDir = path.dirname(abs);
+  const { deck, diagnostics } = parseDeck(source, shown, { readImport: importReader(shown, deckDir) });
+  const publicDir = options.publicDir ? path.resolve(options.publicDir) : findPublicDir(deckDir);
+  resolveImages(deck, deckDir, publicDir, diagnostics);
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { deck, diagnostics, path: abs };
 }
@@ -112,20 +114,51 @@ export function findPublicDir(from: string): string {
   }
 }
 
+/**
+ * The files slides import (Slidev's `src:`): relative to the importing file, or `/x.md` from the
+ * deck's folder; like pictures, only inside the deck's folder, and held to the deck's own limits.
+ */
+function importReader(shownDeck: string, deckDir: string): ImportReader {
+  const shownDir = path.dirname(shownDeck);
+  return (ref, from) => {
+    const fromDir = from === shownDeck ? deckDir : path.resolve(deckDir, path.relative(shownDir, path.dirname(from)));
+    const file = ref.startsWith('/') ? path.join(deckDir, ref) : path.resolve(fromDir, ref);
+    const shown = path.join(shownDir, path.relative(deckDir, file));
+    if (!isInside(file, deckDir) || !isInside(realOr(file), realOr(deckDir))) return { code: 'import-outside', message: `${ref} is outside the deck's folder; only files in it are imported` };
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) return { code: 'import-missing', message: `no such file ${shown}` };
+    if (!stat.isFile()) return { code: 'import-invalid', message: `${shown} is not a file` };
+    if (stat.size > DECK_LIMIT_BYTES) return { code: 'import-invalid', message: `${shown} is over ${DECK_LIMIT_BYTES / 1024 / 1024} MiB` };
+    try {
+      return { file: shown, source: decodeText(fs.readFileSync(file), shown) };
+    } catch (err) {
+      return { code: 'import-invalid', message: err instanceof Error ? err.message.replace(/^\S+:\d+:\d+ /, `${shown} `) : String(err) };
+    }
+  };
+}
+
 function resolveImages(deck: Deck, deckDir: string, publicDir: string, diagnostics: Diagnostic[]): void {
+  const shownDir = path.dirname(deck.file);
+  const foreign = deck.dialect === 'marp' || deck.dialect === 'slidev';
   for (const slide of deck.slides) {
+    const file = slide.file ?? deck.file;
+    // Relative pictures of an imported slide are relative to its own file, still inside the deck's folder.
+    const baseDir = slide.file ? path.resolve(deckDir, path.relative(shownDir, path.dirname(slide.file))) : deckDir;
     const dropped = new Set<Block>();
-    for (const block of slide.blocks) {
+    for (const block of eachBlock(slide.blocks)) {
       if (block.type !== 'image') continue;
       const problem = (code: string, message: string, severity: Diagnostic['severity'] = 'error') =>
-        diagnostics.push({ file: deck.file, severity, code, message, line: block.line, column: block.column });
-      const resolved = resolveImage(block, deckDir, publicDir);
+        diagnostics.push({ file, severity, code, message, line: block.line, column: block.column });
+      const resolved = resolveImage(block, baseDir, publicDir, deckDir);
       if (!('error' in resolved)) block.src = resolved.src;
       else if (resolved.code === 'image-remote' && block.placement) {
         // A remote picture behind or beside a slide (common in Marp and Slidev decks) is decoration:
         // the slide renders without it.
         problem(resolved.code, `${resolved.error}; the slide is shown without it`, 'warning');
         dropped.add(block);
+      } else if (resolved.code === 'image-remote' && foreign) {
+        // Marp and Slidev show remote pictures; a render is offline, so the picture's place shows its description.
+        problem(resolved.code, `${resolved.error}; its description is shown in its place`, 'warning');
       } else problem(resolved.code, resolved.error);
     }
     if (dropped.size > 0) slide.blocks = slide.blocks.filter((b) => !dropped.has(b));
@@ -141,7 +174,7 @@ function resolveImages(deck: Deck, deckDir: string, publicDir: string, diagnosti
 
 type Resolved = { src: string } | { code: string; error: string };
 
-function resolveImage(block: Pick<Extract<Block, { type: 'image' }>, 'path'>, deckDir: string, publicDir: string): Resolved {
+function resolveImage(block: Pick<Extract<Block, { type: 'image' }>, 'path'>, baseDir: string, publicDir: string, deckDir = baseDir): Resolved {
   const ref = block.path.trim();
   if (/^data:/i.test(ref)) return resolveDataUrl(ref);
   if (/^file:/i.test(ref)) {
@@ -157,7 +190,7 @@ function resolveImage(block: Pick<Extract<Block, { type: 'image' }>, 'path'>, de
     decoded = ref;
   }
   // `/x.png` is `public/x.png` (Slidev's rule); anything else is relative to the deck's folder.
-  const [base, file] = decoded.startsWith('/') ? [publicDir, path.join(publicDir, decoded)] : [deckDir, path.resolve(deckDir, decoded)];
+  const [base, file] = decoded.startsWith('/') ? [publicDir, path.join(publicDir, decoded)] : [deckDir, path.resolve(baseDir, decoded)];
   const outside = { code: 'image-outside', error: `image ${ref} is outside the deck's folder and public/; copy it there` };
   // First by name (`..`), whether or not the file exists, then by where links really lead.
   if (!isInside(file, base)) return outside;

@@ -6,7 +6,11 @@ import { z } from 'zod';
  * are the single definition of its shape; the TypeScript types are inferred from them.
  */
 
-export const LAYOUTS = ['title', 'bullets', 'quote', 'statement', 'image', 'link', 'closing'] as const;
+/**
+ * `content` is the general layout (a heading, then every block in order); `bullets` is the same
+ * layout for a slide whose body holds lists. The others are drawn only for content of their shape.
+ */
+export const LAYOUTS = ['title', 'bullets', 'content', 'quote', 'statement', 'image', 'link', 'closing'] as const;
 export const TRANSITIONS = ['fade', 'slide', 'wipe', 'none'] as const;
 export const RESOLUTIONS = { '720p': [1280, 720], '1080p': [1920, 1080], '1440p': [2560, 1440], '2160p': [3840, 2160] } as const;
 
@@ -26,49 +30,93 @@ export const runSchema = z.object({
   strong: z.boolean().optional(),
   em: z.boolean().optional(),
   code: z.boolean().optional(),
+  /** A key to press (`<kbd>`): drawn as a key cap. */
+  kbd: z.boolean().optional(),
+  strike: z.boolean().optional(),
+  sub: z.boolean().optional(),
+  sup: z.boolean().optional(),
   href: z.string().optional(),
 });
 export type Run = z.infer<typeof runSchema>;
 
+/** Every block of `blocks` and of the list items in them, depth first, in order. */
+export function* eachBlock(blocks: Block[]): Generator<Block> {
+  for (const block of blocks) {
+    yield block;
+    if (block.type === 'list') for (const item of block.items) yield* eachBlock(item.blocks);
+  }
+}
+
 /** The text of runs without their marks. */
 export const plainText = (runs: Run[]): string => runs.map((r) => r.text).join('');
 
-export const blockSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('heading'), depth: z.number().int(), runs: z.array(runSchema), line: z.number() }),
-  z.object({ type: z.literal('paragraph'), runs: z.array(runSchema), line: z.number() }),
-  z.object({
-    type: z.literal('list'),
-    ordered: z.boolean(),
-    start: z.number().int(),
-    items: z.array(z.array(runSchema)),
-    line: z.number(),
-  }),
-  z.object({
-    type: z.literal('quote'),
-    paragraphs: z.array(z.array(runSchema)),
-    attribution: z.string().optional(),
-    line: z.number(),
-  }),
-  z.object({
-    type: z.literal('image'),
-    /** As written in the deck. */
-    path: z.string(),
-    /** A data: URL filled in by the loader, or a staticFile() URL in Studio; empty until resolved. */
-    src: z.string(),
-    alt: z.string(),
-    line: z.number(),
-    column: z.number(),
-    /** Marp's `![bg](...)`, Slidev's `background:` / `image-left` / `image-right`: behind or beside the slide. */
-    placement: z.enum(['background', 'left', 'right']).optional(),
-    /** How a background picture fills its area: `cover` (default) or `contain`. */
-    fit: z.enum(['cover', 'contain']).optional(),
-    /** Marp's `w:300` / `h:200`, in pixels of a 1280x720 slide (scaled with the frame). */
-    width: z.number().positive().optional(),
-    height: z.number().positive().optional(),
-  }),
-  z.object({ type: z.literal('code'), lang: z.string().optional(), value: z.string(), line: z.number() }),
-]);
-export type Block = z.infer<typeof blockSchema>;
+export const ALIGNS = ['left', 'center', 'right'] as const;
+
+/**
+ * A list item: its first paragraph as runs, `checked` for a task list item (`- [x]`), and what
+ * follows in the item (nested lists, further paragraphs, code) as blocks.
+ */
+export interface ListItem {
+  runs: Run[];
+  checked?: boolean;
+  blocks: Block[];
+}
+
+export type Block =
+  | { type: 'heading'; depth: number; runs: Run[]; line: number }
+  | { type: 'paragraph'; runs: Run[]; line: number }
+  | { type: 'list'; ordered: boolean; start: number; items: ListItem[]; line: number }
+  | { type: 'quote'; paragraphs: Run[][]; attribution?: string; line: number }
+  | {
+      type: 'image';
+      /** As written in the deck. */
+      path: string;
+      /** A data: URL filled in by the loader, or a staticFile() URL in Studio; empty until resolved. */
+      src: string;
+      alt: string;
+      line: number;
+      column: number;
+      /** Marp's `![bg](...)`, Slidev's `background:` / `image-left` / `image-right`: behind or beside the slide. */
+      placement?: 'background' | 'left' | 'right';
+      /** How a background picture fills its area: `cover` (default) or `contain`. */
+      fit?: 'cover' | 'contain';
+      /** Marp's `w:300` / `h:200`, in pixels of a 1280x720 slide (scaled with the frame). */
+      width?: number;
+      height?: number;
+    }
+  /** A fenced or indented code block; `meta` is what follows the language (` {2|3-4}`). */
+  | { type: 'code'; lang?: string; meta?: string; value: string; line: number }
+  /** A GFM table: the header row, then the body rows; `align` per column. */
+  | { type: 'table'; align: (Align | null)[]; head: Run[][]; rows: Run[][][]; line: number };
+export type Align = (typeof ALIGNS)[number];
+
+const runs = z.array(runSchema);
+export const listItemSchema: z.ZodType<ListItem> = z.lazy(() =>
+  z.object({ runs, checked: z.boolean().optional(), blocks: z.array(blockSchema) }),
+);
+
+export const blockSchema: z.ZodType<Block> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('heading'), depth: z.number().int(), runs, line: z.number() }),
+    z.object({ type: z.literal('paragraph'), runs, line: z.number() }),
+    z.object({ type: z.literal('list'), ordered: z.boolean(), start: z.number().int(), items: z.array(listItemSchema), line: z.number() }),
+    z.object({ type: z.literal('quote'), paragraphs: z.array(runs), attribution: z.string().optional(), line: z.number() }),
+    z.object({
+      type: z.literal('image'),
+      path: z.string(),
+      src: z.string(),
+      alt: z.string(),
+      line: z.number(),
+      column: z.number(),
+      placement: z.enum(['background', 'left', 'right']).optional(),
+      fit: z.enum(['cover', 'contain']).optional(),
+      width: z.number().positive().optional(),
+      height: z.number().positive().optional(),
+    }),
+    z.object({ type: z.literal('code'), lang: z.string().optional(), meta: z.string().optional(), value: z.string(), line: z.number() }),
+    z.object({ type: z.literal('table'), align: z.array(z.enum(ALIGNS).nullable()), head: z.array(runs), rows: z.array(z.array(runs)), line: z.number() }),
+  ]),
+);
 
 export const durationSchema = z.union([z.literal('auto'), z.number().positive().max(3600)]);
 
@@ -88,10 +136,14 @@ export type SlideStyle = z.infer<typeof slideStyleSchema>;
 export const slideSchema = z.object({
   /** 1-based position in the deck. */
   index: z.number().int().positive(),
-  /** First and last source line of the slide (1-based, in the deck file). */
+  /** First and last source line of the slide (1-based, in the deck file, or in `file`). */
   line: z.number().int(),
   endLine: z.number().int(),
+  /** The file the slide was written in, when not the deck file (Slidev's `src:` imports). */
+  file: z.string().optional(),
   layout: layoutSchema,
+  /** The general layout, centred (a centred layout was asked for, or `class: text-center`). */
+  centred: z.boolean().optional(),
   /** True when the slide named its layout; false when it was inferred from the content. */
   layoutExplicit: z.boolean(),
   title: z.string(),
@@ -137,9 +189,13 @@ export const deckOptionsSchema = z.object({
 });
 export type DeckOptions = z.infer<typeof deckOptionsSchema>;
 
+export const DIALECTS = ['talkreel', 'marp', 'slidev'] as const;
+
 export const deckSchema = z.object({
   /** Path of the deck file as given (for messages); `<string>` when parsed from memory. */
   file: z.string(),
+  /** The tool the deck is written for: talkreel's own, Marp or Slidev (see dialects.ts). */
+  dialect: z.enum(DIALECTS).optional(),
   title: z.string(),
   options: deckOptionsSchema,
   slides: z.array(slideSchema),

@@ -54,6 +54,8 @@ export const SLIDE_OPTIONS: Record<string, OptionSpec> = {
 /** A key (or value) talkreel itself does not take but Marp or Slidev does: the caller maps it. */
 export interface ForeignOption {
   key: string;
+  /** The file it was written in, when not the deck itself (a slide imported with Slidev's `src:`). */
+  file?: string;
   value: unknown;
   /** Position of the key, and of the value when there is one. */
   line: number;
@@ -73,16 +75,25 @@ export interface ParsedOptions {
   problems: Problem[];
 }
 
+export interface OptionContext {
+  /** How messages name the block: `front matter`, `slide 3 options`. */
+  where: string;
+  foreign?: ForeignCheck;
+  /**
+   * An option nobody knows: an error in talkreel's own decks (it catches typos); a warning in Marp
+   * and Slidev decks, whose tools take any key (Slidev keeps custom keys as the slide's data).
+   */
+  unknown?: 'error' | 'warning';
+  /** The file the block is in, when not the deck itself. */
+  file?: string;
+}
+
 /**
  * Parses a YAML block and checks every key against `specs`. Problems are collected, never thrown:
  * each names the line and column of the offending key or value.
  */
-export function parseOptions(
-  block: YamlBlock,
-  specs: Record<string, OptionSpec>,
-  where: string,
-  foreign: ForeignCheck = () => false,
-): ParsedOptions {
+export function parseOptions(block: YamlBlock, specs: Record<string, OptionSpec>, context: OptionContext): ParsedOptions {
+  const { where, foreign = () => false, unknown = 'error' } = context;
   const out: ParsedOptions = { values: {}, foreign: [], positions: {}, problems: [] };
   const lineCounter = new LineCounter();
   // `date: 2015-11-07` must stay a string: the core schema has no timestamps.
@@ -124,17 +135,16 @@ export function parseOptions(
     const valueAt = valueNode?.range ? pos(valueNode.range[0]) : at;
     const asForeign = () => {
       if (!foreign(key, value)) return false;
-      out.foreign.push({ key, value, ...at, valueLine: valueAt.line, valueColumn: valueAt.column });
+      out.foreign.push({ key, value, ...(context.file ? { file: context.file } : {}), ...at, valueLine: valueAt.line, valueColumn: valueAt.column });
       return true;
     };
     if (!spec) {
       if (asForeign()) continue;
-      out.problems.push({
-        severity: 'error',
-        code: 'unknown-option',
-        message: `${where}: unknown option \`${key}\` (known: ${Object.keys(specs).join(', ')})`,
-        ...at,
-      });
+      out.problems.push(
+        unknown === 'error'
+          ? { severity: 'error', code: 'unknown-option', message: `${where}: unknown option \`${key}\` (known: ${Object.keys(specs).join(', ')})`, ...at }
+          : { severity: 'warning', code: 'unknown-option', message: `${where}: \`${key}\` is not an option talkreel, Marp or Slidev knows; it is kept as the slide's data and changes nothing in the video`, ...at },
+      );
       continue;
     }
     const checked = spec.schema.safeParse(value);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHtml } from '../../src/deck/html.js';
 import { divideAtHeadings, readDirectiveComment, readImageKeywords } from '../../src/deck/marp.js';
 import { parseDeck } from '../../src/deck/parse.js';
 import { splitDeck } from '../../src/deck/split.js';
@@ -49,22 +48,5 @@ describe('headingDivider', () => {
   it('is an error outside 1 to 6', () => {
     const { diagnostics } = parseDeck('---\nmarp: true\nheadingDivider: 9\n---\n\n# A\n', 't.md');
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['3:17 invalid-option']);
-  });
-});
-
-describe('raw HTML in Slidev decks', () => {
-  it.each([
-    ['<script setup>\nconst a = 1\n</script>', 'script'],
-    ['<Tweet id="1" />', 'component'],
-    ['<carbon-logo-github />', 'component'],
-    ['<div v-click>Hi</div>', 'click'],
-    ['<v-clicks>', 'list-build'],
-    ['</div>', 'closing'],
-    ['<br>', 'closing'],
-    ['<div class="grid grid-cols-2">', 'wrapper'],
-    ['<img src=x onerror=alert(1)>', 'literal'],
-    ['<b>bold</b>', 'literal'],
-  ])('%s is %s', (html, kind) => {
-    expect(classifyHtml(html).kind).toBe(kind);
   });
 });

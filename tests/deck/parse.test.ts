@@ -131,16 +131,40 @@ describe('speaker notes and raw HTML', () => {
     expect(parse('# No notes\n').deck.slides[0].notes).toBe('');
   });
 
-  it.each([
-    ['an HTML block', '<div onclick="alert(1)">hi</div>'],
-    ['an inline tag', 'Hello <b onclick="x()">world</b>'],
-    ['an image tag', '<img src=x onerror=alert(1)>'],
-  ])('keeps %s as literal text in a paragraph run', (_name, html) => {
-    const slide = middle(html);
-    expect(slide.blocks).toHaveLength(1);
-    expect(slide.blocks[0].type).toBe('paragraph');
-    if (slide.blocks[0].type !== 'paragraph') return;
-    expect(slide.blocks[0].runs.map((r) => r.text).join('')).toBe(html);
+  it('reads inline HTML as its text with its marks, never as markup', () => {
+    const slide = middle('Hello <b onclick="x()">world</b><br>again <kbd>Ctrl</kbd>+<kbd>C</kbd>, H<sub>2</sub>O, x<sup>2</sup>, <s>old</s>');
+    expect(slide.blocks).toEqual([{
+      type: 'paragraph',
+      line: 5,
+      runs: [
+        { text: 'Hello ' },
+        { text: 'world', strong: true },
+        { text: '\n' },
+        { text: 'again ' },
+        { text: 'Ctrl', kbd: true },
+        { text: '+' },
+        { text: 'C', kbd: true },
+        { text: ', H' },
+        { text: '2', sub: true },
+        { text: 'O, x' },
+        { text: '2', sup: true },
+        { text: ', ' },
+        { text: 'old', strike: true },
+      ],
+    }]);
+  });
+
+  it('warns once per deck that CSS classes, styles and event handlers are not applied', () => {
+    const { deck, diagnostics } = parse('# A\n\n<div class="box" onclick="alert(1)">hi</div>\n\n---\n\n<p style="color:red">there</p>\n');
+    expect(deck.slides.map((s) => s.blocks.map(blockText))).toEqual([['A', 'hi'], ['there']]);
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}`)).toEqual(['3:1 warning unsupported-html', '3:1 warning unsupported-html']);
+    expect(diagnostics.map((d) => d.message).join('\n')).toMatch(/CSS classes and inline styles[\s\S]*event handlers/);
+  });
+
+  it('reads Markdown inside an HTML wrapper, and an HTML picture as a picture', () => {
+    const slide = middle('<div class="grid">\n\n## Left\n\n- **one**\n- two\n\n</div>\n\n<img src="chart.png" alt="A chart" width="490">');
+    expect(slide.blocks.map((b) => b.type)).toEqual(['heading', 'list', 'image']);
+    expect(slide.blocks[2]).toMatchObject({ type: 'image', path: 'chart.png', alt: 'A chart', width: 640, line: 14 });
   });
 
   it('leaves a <script> or <style> block out, with a warning naming its line', () => {

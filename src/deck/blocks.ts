@@ -1,0 +1,214 @@
+import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
+import { DROPPED, MEDIA, SLOT } from './html.js';
+import { Conversion, isInline, leftOut, noteUnknown, runsOf, trimRuns } from './inline.js';
+import { readImageKeywords } from './marp.js';
+import { ALIGNS, plainText, type Align, type Block, type ListItem, type Run } from './model.js';
+
+type ImageBlock = Extract<Block, { type: 'image' }>;
+const ATTRIBUTION = /^\s*[—–―-]{1,2}\s*/;
+const HEADING = /^h([1-6])$/;
+
+/**
+ * hast -> talkreel blocks: every block of the slide's source, Markdown or HTML, in order.
+ * Containers (`<div>`, `<section>`, components) pass their content through; loose text between
+ * blocks becomes a paragraph; elements a slide cannot show are left out with a warning.
+ */
+export function blocksOf(nodes: (RootContent | ElementContent)[], cx: Conversion): Block[] {
+  const blocks: Block[] = [];
+  let pending: ElementContent[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const runs = trimRuns(runsOf(pending, cx));
+    const first = pending.find((n) => n.position);
+    if (runs.length) blocks.push({ type: 'paragraph', runs, line: cx.lineOf(first) });
+    pending = [];
+  };
+  for (const node of nodes) {
+    if (node.type === 'doctype') continue;
+    if (node.type === 'comment' && pending.length === 0) {
+      cx.comment(node.value, node);
+      continue;
+    }
+    if (node.type !== 'element' || (isInline(node) && node.tagName !== 'img')) {
+      if (node.type !== 'element' || !isHidden(node)) pending.push(node as ElementContent);
+      continue;
+    }
+    flush();
+    blocks.push(...blockOf(node, cx));
+  }
+  flush();
+  return blocks;
+}
+
+/** Markdown's own accessibility markup that nobody sees (the footnotes' "Footnotes" label). */
+const isHidden = (el: Element) => ((el.properties?.className as string[] | undefined) ?? []).includes('sr-only');
+
+function blockOf(el: Element, cx: Conversion): Block[] {
+  const tag = el.tagName;
+  cx.attributes(el);
+  if (isHidden(el) || tag === 'hr' || tag === 'br' || tag === 'input') return [];
+  if (DROPPED.has(tag) || MEDIA.has(tag)) {
+    leftOut(el, cx);
+    return [];
+  }
+  const line = cx.lineOf(el);
+  const heading = HEADING.exec(tag);
+  if (heading) return [{ type: 'heading', depth: Number(heading[1]), runs: trimRuns(runsOf(el.children, cx)), line }];
+  switch (tag) {
+    case 'p':
+      return paragraph(el, cx);
+    case 'img':
+      return [image(el, cx)];
+    case 'ul':
+    case 'ol':
+      return [list(el, cx)];
+    case 'blockquote':
+      return [quote(el, cx)];
+    case 'pre':
+      return [code(el, line, cx)];
+    case 'table':
+      return [table(el, cx)];
+    default:
+      noteUnknown(el, cx);
+      return blocksOf(el.children, cx);
+  }
+}
+
+/** A paragraph; one made only of pictures is those pictures. */
+function paragraph(el: Element, cx: Conversion): Block[] {
+  const meaningful = el.children.filter((c) => !(c.type === 'text' && c.value.trim() === '') && !(c.type === 'element' && c.tagName === 'br'));
+  const isImg = (c: ElementContent): c is Element => c.type === 'element' && c.tagName === 'img';
+  if (meaningful.length > 0 && meaningful.every(isImg) && (meaningful.length === 1 || cx.options.marp)) {
+    return meaningful.map((img) => image(img, cx));
+  }
+  // Marp: a background picture is never part of the text around it.
+  const isBackground = (c: ElementContent) => cx.options.marp && isImg(c) && /(^|\s)bg(\s|$)/.test(String(c.properties?.alt ?? ''));
+  const out: Block[] = el.children.filter(isBackground).map((img) => image(img as Element, cx));
+  const runs = trimRuns(runsOf(el.children.filter((c) => !isBackground(c)), cx));
+  const text = plainText(runs).trim();
+  if (SLOT.test(text)) {
+    cx.warn('unsupported-component', `Slidev slot \`${text}\`: columns are not drawn side by side; their content follows one another`, el);
+    return out;
+  }
+  if (runs.length) out.push({ type: 'paragraph', runs, line: cx.lineOf(el) });
+  return out;
+}
+
+function image(el: Element, cx: Conversion): ImageBlock {
+  const p = el.properties ?? {};
+  const block: ImageBlock = { type: 'image', path: String(p.src ?? ''), src: '', alt: String(p.alt ?? ''), line: cx.lineOf(el), column: cx.colOf(el) };
+  // HTML sizes are pixels of the tool's own slide (Marp's 1280, Slidev's 980 wide); talkreel's are of a 1280x720 slide.
+  const scale = 1280 / cx.options.canvasWidth;
+  const size = (v: unknown) => (typeof v === 'number' && v > 0 ? Math.round(v * scale) : typeof v === 'string' && /^\d+$/.test(v) ? Math.round(Number(v) * scale) : undefined);
+  const width = size(p.width);
+  const height = size(p.height);
+  if (width) block.width = width;
+  if (height) block.height = height;
+  if (!cx.options.marp) return block;
+  const k = readImageKeywords(block.alt);
+  for (const word of k.ignored) cx.warn('unsupported-image', `Marp image keyword \`${word}\` is not applied; the picture is shown without it`, el);
+  const { ignored: _ignored, ...keywords } = k;
+  return Object.assign(block, Object.fromEntries(Object.entries(keywords).filter(([, v]) => v !== undefined)));
+}
+
+function list(el: Element, cx: Conversion): Block {
+  const start = Number(el.properties?.start);
+  const items = el.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li').map((li) => listItem(li, cx));
+  return { type: 'list', ordered: el.tagName === 'ol', start: Number.isInteger(start) ? start : 1, items, line: cx.lineOf(el) };
+}
+
+/** A list item: its first line of text, a task box, then whatever else it holds. */
+function listItem(li: Element, cx: Conversion): ListItem {
+  cx.attributes(li);
+  let children = li.children;
+  let checked: boolean | undefined;
+  const box = children.find((c): c is Element => c.type === 'element' && c.tagName === 'input' && c.properties?.type === 'checkbox');
+  if (box) {
+    checked = Boolean(box.properties?.checked);
+    children = children.filter((c) => c !== box);
+  }
+  // A loose item starts with a paragraph; a tight one with text.
+  const firstBlock = children.findIndex((c) => c.type === 'element' && !isInline(c));
+  const lead = firstBlock === -1 ? children : children.slice(0, firstBlock);
+  let runs = trimRuns(runsOf(lead, cx));
+  let rest = firstBlock === -1 ? [] : blocksOf(children.slice(firstBlock), cx);
+  if (runs.length === 0 && rest[0]?.type === 'paragraph') {
+    runs = rest[0].runs;
+    rest = rest.slice(1);
+  }
+  return { runs, ...(checked !== undefined ? { checked } : {}), blocks: rest };
+}
+
+/** A blockquote: its paragraphs (lists and headings in it read as lines), and an attribution. */
+function quote(el: Element, cx: Conversion): Block {
+  const paragraphs = blocksOf(el.children, cx).flatMap((b): Run[][] => linesOf(b));
+  const last = paragraphs.at(-1);
+  const lastText = last ? plainText(last) : '';
+  const attribution = paragraphs.length > 1 && ATTRIBUTION.test(lastText) ? lastText.replace(ATTRIBUTION, '').trim() : undefined;
+  return { type: 'quote', paragraphs: attribution ? paragraphs.slice(0, -1) : paragraphs, ...(attribution ? { attribution } : {}), line: cx.lineOf(el) };
+}
+
+/** A block as lines of runs, for places that show text only (a quote). */
+function linesOf(b: Block): Run[][] {
+  switch (b.type) {
+    case 'heading':
+    case 'paragraph':
+      return [b.runs];
+    case 'list':
+      return b.items.flatMap((item) => [item.runs, ...item.blocks.flatMap(linesOf)]);
+    case 'quote':
+      return b.paragraphs;
+    case 'code':
+      return b.value.split('\n').map((text) => [{ text, code: true }]);
+    case 'table':
+      return [b.head, ...b.rows].map((row) => row.flatMap((cell, i) => (i ? [{ text: ' · ' }, ...cell] : cell)));
+    case 'image':
+      return b.alt ? [[{ text: b.alt }]] : [];
+  }
+}
+
+/** `<pre><code class="language-ts" data-meta="{2|3}">`: the code as written, lines and indentation kept. */
+function code(el: Element, line: number, cx: Conversion): Block {
+  const inner = el.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code') ?? el;
+  const classes = (inner.properties?.className as string[] | undefined) ?? [];
+  const lang = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length);
+  const meta = typeof inner.properties?.dataMeta === 'string' ? inner.properties.dataMeta : undefined;
+  // Slidev's ```ts {2|1-6|all}: lines highlighted click by click.
+  if (meta && /\{[^}]*\|[^}]*\}/.test(meta)) cx.warn('unsupported-animation', 'code lines highlighted click by click are not played; the whole code is shown', el);
+  const value = textOf(inner).replace(/\n$/, '');
+  return { type: 'code', ...(lang ? { lang } : {}), ...(meta ? { meta } : {}), value, line };
+}
+
+const textOf = (node: Nodes): string =>
+  node.type === 'text' ? node.value : 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
+
+function table(el: Element, cx: Conversion): Block {
+  const rows: { cells: Run[][]; align: (Align | null)[]; head: boolean }[] = [];
+  const walk = (node: Element, head: boolean) => {
+    for (const c of node.children) {
+      if (c.type !== 'element') continue;
+      if (c.tagName === 'tr') {
+        const cells = c.children.filter((d): d is Element => d.type === 'element' && (d.tagName === 'td' || d.tagName === 'th'));
+        rows.push({
+          cells: cells.map((d) => trimRuns(runsOf(d.children, cx))),
+          align: cells.map((d) => (ALIGNS as readonly string[]).includes(String(d.properties?.align)) ? (d.properties!.align as Align) : null),
+          head: head || cells.every((d) => d.tagName === 'th'),
+        });
+      } else walk(c, head || c.tagName === 'thead');
+    }
+  };
+  walk(el, false);
+  const headRow = rows[0]?.head ? rows[0] : undefined;
+  const body = headRow ? rows.slice(1) : rows;
+  const columns = Math.max(0, ...rows.map((r) => r.cells.length));
+  const pad = (cells: Run[][]) => [...cells, ...Array.from({ length: columns - cells.length }, () => [] as Run[])];
+  return {
+    type: 'table',
+    align: Array.from({ length: columns }, (_, i) => rows.find((r) => r.align[i])?.align[i] ?? null),
+    head: headRow ? pad(headRow.cells) : [],
+    rows: body.map((r) => pad(r.cells)),
+    line: cx.lineOf(el),
+  };
+}
+
+export type { Root };

@@ -1,0 +1,143 @@
+import { applyEntries, emptyExtras, type ApplyContext, type SlideExtras } from './foreign.js';
+import type { PreparedSlide } from './imports.js';
+import { blockText, countWords, inferLayout, slideTitle, slugify } from './infer.js';
+import { readDirectiveComment, type OptionEntry } from './marp.js';
+import { parseSlideBody, type SlideBody } from './markdown.js';
+import { MARP_LOCAL } from './dialects.js';
+import type { Block, Diagnostic, Layout, Run, Slide } from './model.js';
+
+type Problem = Omit<Diagnostic, 'file'> & { file?: string };
+type Heading = Extract<Block, { type: 'heading' }>;
+
+/** What building the deck's slides shares: Marp directives carried from slide to slide, warnings said once. */
+export interface BuildContext {
+  marp: boolean;
+  apply: ApplyContext;
+  /** Marp's local directives in force from an earlier slide on. */
+  carried: Map<string, OptionEntry>;
+  /** Slidev's headmatter options for the first slide. */
+  firstSlide: OptionEntry[];
+  said: Set<string>;
+  problems: Problem[];
+  deckFile: string;
+}
+
+/** One slide of the deck from its source and options; null for a hidden slide. */
+export function buildSlide(prepared: PreparedSlide, n: number, index: number, last: boolean, cx: BuildContext): Slide | null {
+  const { raw, own, file } = prepared;
+  const inFile = file === cx.deckFile ? {} : { file };
+  const body = parseSlideBody(raw.body, raw.bodyLine, { marp: cx.marp, said: cx.said });
+  cx.problems.push(...body.problems.map((p) => ({ ...p, ...inFile })));
+  const extras = emptyExtras();
+  if (n === 0) applyEntries(cx.firstSlide, extras, cx.apply);
+  applyEntries(own.foreign, extras, cx.apply);
+  const notes = cx.marp ? applyDirectives(body, cx.carried, extras, cx.apply) : body.notes;
+  if (extras.hidden) return null;
+
+  const values = own.values as Partial<Pick<Slide, 'layout' | 'title' | 'duration' | 'transition' | 'chapter' | 'at'>>;
+  const named = values.layout ?? (extras.layout !== 'infer' ? extras.layout : undefined);
+  let blocks: Block[] = [...extras.images, ...body.blocks];
+  const content = blocks.filter((b) => !(b.type === 'image' && b.placement));
+  let layout = named ?? layoutOf(blocks, extras, { first: n === 0, last });
+  if (named === 'quote' && !content.some((b) => b.type === 'quote')) blocks = headingAsQuote(blocks);
+  if (named && !canShow(named, blocks.filter((b) => !(b.type === 'image' && b.placement)))) layout = general(blocks);
+  const centred = extras.centre === true || (named !== undefined && ['statement', 'closing'].includes(named) && layout !== named);
+  const title = values.title ?? slideTitle(blocks, index);
+  const at = { line: raw.line, column: 1, ...inFile };
+  if (blocks.length === 0) cx.problems.push({ severity: 'warning', code: 'empty-slide', message: `slide ${index} has no content`, ...at });
+  if (layout === 'image' && !blocks.some((b) => b.type === 'image')) {
+    cx.problems.push({ severity: 'error', code: 'layout-mismatch', message: `slide ${index} has layout \`image\` but no image (write ![description](path))`, ...at });
+  }
+  return {
+    index,
+    line: raw.line,
+    endLine: raw.endLine,
+    ...inFile,
+    layout,
+    layoutExplicit: named !== undefined,
+    ...(centred && !['statement', 'closing', 'title', 'link', 'image'].includes(layout) ? { centred: true } : {}),
+    title,
+    slug: slugify(title),
+    blocks,
+    notes,
+    duration: values.duration,
+    transition: values.transition ?? extras.transition,
+    ...(values.chapter !== undefined ? { chapter: values.chapter } : {}),
+    ...(values.at !== undefined ? { at: values.at, atLine: own.positions.at.line } : {}),
+    words: countWords(blocks.map(blockText).join('\n')),
+    ...(Object.keys(extras.style).length > 0 ? { style: { ...extras.style } } : {}),
+  };
+}
+
+/**
+ * Marp: comments that hold directives set the slide's looks (`key` from this slide on, `_key`
+ * on this slide only); every other comment is a speaker note. Returns the notes.
+ */
+function applyDirectives(body: SlideBody, carried: Map<string, OptionEntry>, extras: SlideExtras, ctx: ApplyContext): string {
+  const spot: OptionEntry[] = [];
+  const notes: string[] = [];
+  for (const comment of body.comments) {
+    const entries = readDirectiveComment(comment);
+    if (!entries) {
+      if (comment.text) notes.push(comment.text);
+      continue;
+    }
+    for (const e of entries) {
+      if (e.key.startsWith('_')) spot.push(e);
+      else if (MARP_LOCAL.includes(e.key.replace(/^\$/, ''))) carried.set(e.key, e);
+      else applyEntries([e], emptyExtras(), ctx);
+    }
+  }
+  applyEntries([...carried.values(), ...spot], extras, ctx);
+  return notes.join('\n\n');
+}
+
+/** A layout from the content; pictures behind or beside the slide are not content. */
+function layoutOf(blocks: Block[], extras: SlideExtras, position: { first: boolean; last: boolean }): Layout {
+  const content = blocks.filter((b) => !(b.type === 'image' && b.placement));
+  if (content.length === 0 && blocks.length > 0) return 'image';
+  const inferred = inferLayout(content, position);
+  return extras.centre && ['title', 'statement', 'closing', 'link'].includes(inferred) ? 'statement' : inferred;
+}
+
+const general = (blocks: Block[]): Layout => (blocks.some((b) => b.type === 'list') ? 'bullets' : 'content');
+
+/**
+ * Whether a layout named by the deck can draw every block of the slide. When it cannot, the slide
+ * gets the general layout instead (centred, when a centred layout was asked for): a layout never
+ * leaves out what the author wrote.
+ */
+function canShow(layout: Layout, blocks: Block[]): boolean {
+  const text = (b: Block) => b.type === 'heading' || b.type === 'paragraph';
+  switch (layout) {
+    case 'title':
+    case 'statement':
+    case 'closing':
+    case 'link':
+      return blocks.every(text);
+    case 'quote':
+      return blocks.length === 1 && blocks[0].type === 'quote';
+    case 'image':
+      return blocks.every((b) => b.type === 'image' || b.type === 'heading') && blocks.filter((b) => b.type === 'heading').length <= 1;
+    case 'bullets':
+    case 'content':
+      return true;
+  }
+}
+
+/**
+ * Slidev's quote layout writes the quote as a heading (`# "Words"`) and the author under it:
+ * the heading becomes the quote and a line under it its attribution.
+ */
+function headingAsQuote(blocks: Block[]): Block[] {
+  const at = blocks.findIndex((b) => b.type === 'heading');
+  if (at === -1) return blocks;
+  const heading = blocks[at] as Heading;
+  const next = blocks[at + 1];
+  const byline = next?.type === 'paragraph' && blocks.length === at + 2 ? next.runs : null;
+  const attribution = byline ? plain(byline).replace(/^\s*[—–―-]{1,2}\s*/, '').trim() : undefined;
+  const quote: Block = { type: 'quote', paragraphs: [heading.runs], ...(attribution ? { attribution } : {}), line: heading.line };
+  return [...blocks.slice(0, at), quote, ...blocks.slice(at + (byline ? 2 : 1))];
+}
+
+const plain = (runs: Run[]) => runs.map((r) => r.text).join('');
