@@ -22,7 +22,7 @@ const presentations: Record<Exclude<TransitionName, 'none'>, () => TransitionPre
 /** The whole talk: every slide for its time, joined by transitions (a TransitionSeries). */
 export const Talk: React.FC<TalkProps> = (props) => {
   const timeline = useMemo(() => timelineOf(props), [props]);
-  const ready = useFontsReady();
+  const ready = useFontsReady(props.deck);
   const slides = props.deck.slides;
   const background = themeOf(props.deck).colors.background;
   if (!ready) return <AbsoluteFill style={{ background }} />;
@@ -58,7 +58,7 @@ export const Talk: React.FC<TalkProps> = (props) => {
 /** One slide alone, for Studio and stills: its whole sequence, builds included. */
 export const SingleSlide: React.FC<TalkProps & { index: number }> = ({ index, ...props }) => {
   const timeline = useMemo(() => timelineOf(props), [props]);
-  const ready = useFontsReady();
+  const ready = useFontsReady(props.deck);
   const pos = props.deck.slides.findIndex((s) => s.index === index);
   const t = timeline.slides[pos];
   if (!t || !ready) return null;

@@ -15,8 +15,12 @@ export const Runs: React.FC<{ runs: Run[] }> = ({ runs }) => {
         const style: React.CSSProperties = {
           fontWeight: run.strong ? 700 : undefined,
           fontStyle: run.em ? 'italic' : undefined,
-          fontFamily: run.code ? theme.font.mono : undefined,
+          fontFamily: run.code || run.kbd ? theme.font.mono : undefined,
           color: run.href ? theme.colors.link : undefined,
+          textDecoration: run.strike ? 'line-through' : undefined,
+          verticalAlign: run.sub ? 'sub' : run.sup ? 'super' : undefined,
+          fontSize: run.sub || run.sup ? '0.7em' : undefined,
+          ...(run.kbd ? { border: `0.08em solid ${theme.colors.muted}`, borderRadius: '0.2em', padding: '0 0.2em' } : {}),
           overflowWrap: 'anywhere',
         };
         return (

@@ -2,7 +2,7 @@ import React, { useMemo } from 'react';
 import type { Deck } from '../deck/model.js';
 import { SlideInfoContext, ThemeContext } from './context.js';
 import { eventLine } from './geometry.js';
-import { BulletsLayout } from './layouts/Bullets.js';
+import { ContentLayout } from './layouts/Content.js';
 import { ImageLayout } from './layouts/Image.js';
 import { LinkLayout } from './layouts/Link.js';
 import { QuoteLayout } from './layouts/Quote.js';
@@ -43,7 +43,8 @@ function layout(props: LayoutProps): React.ReactNode {
     case 'title':
       return <TitleLayout {...props} />;
     case 'bullets':
-      return <BulletsLayout {...props} />;
+    case 'content':
+      return <ContentLayout {...props} />;
     case 'quote':
       return <QuoteLayout {...props} />;
     case 'image':

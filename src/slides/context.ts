@@ -3,7 +3,7 @@ import { createContext, useContext, useMemo } from 'react';
 import { useVideoConfig } from 'remotion';
 import type { Slide } from '../deck/model.js';
 import type { Fitted, Measure } from './fit.js';
-import { fitSlide } from './geometry.js';
+import { contentArea, fitSlide, type Area } from './geometry.js';
 import { useLooks } from './looks.js';
 import { FONT, makeTheme, type Theme } from './theme.js';
 
@@ -19,8 +19,8 @@ export const useSlideInfo = () => useContext(SlideInfoContext);
  * Measured in the page with @remotion/layout-utils, at 100 px and scaled (text widths grow
  * linearly with the size). The compositions draw slides only once Inter is loaded.
  */
-const measure: Measure = (text, weight, mono) =>
-  measureText({ text, fontFamily: mono ? FONT.mono : 'Inter', fontSize: 100, fontWeight: String(weight) }).width / 100;
+export const measure: Measure = (text, weight, mono) =>
+  measureText({ text, fontFamily: mono ? FONT.mono : FONT.family, fontSize: 100, fontWeight: String(weight) }).width / 100;
 
 /** Font sizes of a slide's text, shrunk to fit the content area (see geometry.ts). */
 export function useFitted(slide: Slide): Fitted & { columns: 1 | 2 } {
@@ -33,4 +33,12 @@ export function useFitted(slide: Slide): Fitted & { columns: 1 | 2 } {
   const paginate = theme.paginate;
   const logo = theme.logo !== null;
   return useMemo(() => fitSlide(slide, textWidth, height, { paginate, logo, meta }, measure), [slide, textWidth, height, paginate, logo, meta]);
+}
+
+/** The content area the slide's text is fitted to (the text half, beside a picture). */
+export function useTextArea(): Area {
+  const { width, height } = useVideoConfig();
+  const theme = useTheme();
+  const { side } = useLooks();
+  return contentArea(side ? Math.round(width / 2) : width, height, { paginate: theme.paginate, logo: theme.logo !== null });
 }

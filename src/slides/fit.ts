@@ -1,21 +1,28 @@
+import { codeLineCount } from './fit-code.js';
+import { tableLayout } from './fit-table.js';
+import { countLines, WIDTH_SLACK, type Measure } from './lines.js';
+
+export { countLines, WIDTH_SLACK, type Measure };
+
 /**
  * Shrink-to-fit, shared by the layouts (which measure in the browser with @remotion/layout-utils)
  * and by `check`/`render` in Node (which measure with the font file's advance widths). Pure: the
  * measuring is passed in.
  *
- * A slide's text is a list of items (a heading, each list item, a footnote...), each with its
- * own size range. All items shrink together, from their largest size towards their floor, until
- * the wrapped text fits the box; when it does not fit even at the floors, `fits` is false.
+ * A slide's content is a list of items (a heading, each list item, a code block, a table, a
+ * picture...), each with its own size range. All items shrink together, from their largest size
+ * towards their usual minimum, until the content fits the box. When it does not fit even there,
+ * they keep shrinking towards their floor (much smaller: 1/36 of the frame height for body text),
+ * and the result says `small`; when it does not fit even at the floors, `fits` is false.
  */
-
-/** Width of `text` at a font size of 1 px, in the given weight (and the monospace face for code). */
-export type Measure = (text: string, weight: number, mono: boolean) => number;
 
 export interface FitItem {
   key: string;
   text: string;
   max: number;
   min: number;
+  /** The smallest size when the content does not fit at `min`; default `min` (no further shrinking). */
+  floor?: number;
   weight: number;
   lineHeight: number;
   mono?: boolean;
@@ -30,6 +37,12 @@ export interface FitItem {
   width?: number;
   /** Items side by side in columns (0, 1): a run of them takes the height of its tallest column. */
   column?: number;
+  /** Code: `text` is set as written, line by line, and a line too long for the width wraps. */
+  code?: boolean;
+  /** A table: these cells (the first row the header when `head`), each padded by `pad` ems. */
+  table?: { rows: string[][]; head: boolean; padX: number; padY: number };
+  /** A picture: a box whose height goes from `max` to `min` (and `floor`) pixels with the text. */
+  box?: { max: number; min: number; floor: number };
 }
 
 export interface FitBox {
@@ -41,90 +54,73 @@ export interface FitBox {
 export interface Fitted {
   size: Record<string, number>;
   lines: Record<string, number>;
+  /** Column widths of each table, in pixels. */
+  widths: Record<string, number[]>;
+  /** Height of each picture box, in pixels. */
+  boxes: Record<string, number>;
   height: number;
   fits: boolean;
+  /** True when the content fits only below the usual minimum sizes. */
+  small: boolean;
 }
 
 const STEPS = 24;
-/** Browser line breaking can differ from our greedy count by rounding: keep a little margin. */
-const WIDTH_SLACK = 0.97;
+
+/** How far the shrinking has gone: `t` from 1 (largest) to 0 (usual minimum), then `u` from 0 to 1 (floor). */
+type Stage = { small: false; t: number } | { small: true; u: number };
+const sizeAt = (max: number, min: number, floor: number, stage: Stage) => (stage.small ? min - (min - floor) * stage.u : min + (max - min) * stage.t);
 
 export function fitBox(box: FitBox, measure: Measure): Fitted {
   let last: Fitted | null = null;
   for (let step = 0; step <= STEPS; step++) {
-    const t = 1 - step / STEPS;
-    last = layoutAt(box, measure, t);
+    last = layoutAt(box, measure, { small: false, t: 1 - step / STEPS });
+    if (last.fits) return last;
+  }
+  if (!box.items.some((item) => (item.floor ?? item.min) < item.min || (item.box && item.box.floor < item.box.min))) return last!;
+  for (let step = 1; step <= STEPS; step++) {
+    last = layoutAt(box, measure, { small: true, u: step / STEPS });
     if (last.fits) return last;
   }
   return last!;
 }
 
-function layoutAt(box: FitBox, measure: Measure, t: number): Fitted {
-  const size: Record<string, number> = {};
-  const lines: Record<string, number> = {};
-  let height = 0;
+function layoutAt(box: FitBox, measure: Measure, stage: Stage): Fitted {
+  const out: Fitted = { size: {}, lines: {}, widths: {}, boxes: {}, height: 0, fits: false, small: stage.small };
   let columns: number[] | null = null;
   const flush = () => {
-    if (columns) height += Math.max(...columns);
+    if (columns) out.height += Math.max(...columns);
     columns = null;
   };
   for (const item of box.items) {
-    const s = Math.floor(item.min + (item.max - item.min) * t);
+    const s = Math.floor(sizeAt(item.max, item.min, item.floor ?? item.min, stage));
     const width = (item.width ?? box.width) - (item.indentEm ?? 0) * s - (item.indentPx ?? 0);
-    const n = countLines(item.text, width * WIDTH_SLACK, s, item.weight, !!item.mono, measure);
-    size[item.key] = s;
-    lines[item.key] = n;
-    const h = (item.fixed ?? 0) + (item.before ?? 0) * s + n * s * item.lineHeight;
+    out.size[item.key] = s;
+    let body: number;
+    if (item.box) {
+      const h = Math.round(sizeAt(item.box.max, item.box.min, item.box.floor, stage));
+      out.boxes[item.key] = h;
+      out.lines[item.key] = 0;
+      body = h;
+    } else if (item.table) {
+      const t = tableLayout(item.table, width, s, item.weight, item.lineHeight, measure);
+      out.widths[item.key] = t.widths;
+      out.lines[item.key] = t.lines;
+      body = t.height;
+    } else {
+      const n = item.code ? codeLineCount(item.text, width, s, measure) : countLines(item.text, width * WIDTH_SLACK, s, item.weight, !!item.mono, measure);
+      out.lines[item.key] = n;
+      body = n * s * item.lineHeight;
+    }
+    const h = (item.fixed ?? 0) + (item.before ?? 0) * s + body;
     if (item.column === undefined) {
       flush();
-      height += h;
+      out.height += h;
     } else {
       columns ??= [];
       columns[item.column] = (columns[item.column] ?? 0) + h;
     }
   }
   flush();
-  return { size, lines, height, fits: height <= box.height };
-}
-
-/**
- * Lines that `text` takes at `size` in `width` pixels: greedy breaking at spaces, hard breaks at
- * `\n`, and words wider than the line broken anywhere (as CSS `overflow-wrap: anywhere` does).
- */
-export function countLines(text: string, width: number, size: number, weight: number, mono: boolean, measure: Measure): number {
-  if (width <= size) return Number.POSITIVE_INFINITY;
-  const w = (s: string) => measure(s, weight, mono) * size;
-  const space = w(' ');
-  let total = 0;
-  for (const para of text.split('\n')) {
-    let lines = 1;
-    let used = 0;
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      let ww = w(word);
-      if (used > 0 && used + space + ww <= width) {
-        used += space + ww;
-        continue;
-      }
-      if (used > 0) {
-        lines++;
-        used = 0;
-      }
-      if (ww <= width) {
-        used = ww;
-        continue;
-      }
-      // An unbreakable word: it fills whole lines, character by character.
-      for (const ch of word) {
-        const cw = w(ch);
-        if (used + cw > width && used > 0) {
-          lines++;
-          used = 0;
-        }
-        used += cw;
-      }
-      ww = used;
-    }
-    total += lines;
-  }
-  return total;
+  out.fits = out.height <= box.height;
+  return out;
 }

@@ -1,6 +1,11 @@
-import { plainText, type Block, type Deck, type DeckOptions, type Run, type Slide } from '../deck/model.js';
+import { blockText } from '../deck/infer.js';
+import { plainText, type Block, type Deck, type DeckOptions, type Slide } from '../deck/model.js';
+import { contentItems, figureOf, heavy, role } from './content-fit.js';
+import { contentParts, rowText } from './content.js';
 import { fitBox, type FitBox, type FitItem, type Fitted, type Measure } from './fit.js';
 import { SAFE, SPACE, TYPE, scaled, type TypeRole } from './theme.js';
+
+export { blockText };
 
 /**
  * Where text goes on each layout, as numbers: the content box inside the margins and, per layout,
@@ -53,16 +58,9 @@ export function contentArea(width: number, height: number, chrome: Chrome): Area
   return { left: mx, top: my, width: width - 2 * mx, height: bottom - my, footer };
 }
 
-/** Sizes of one role at this frame height. */
-export const role = (r: TypeRole, height: number) => {
-  const t = TYPE[r];
-  return { max: scaled(t.max, height), min: scaled(t.min, height), weight: t.weight, lineHeight: t.lineHeight };
-};
-
 /** Height of an accent bar with the space around it. */
 export const barSpace = (height: number) => scaled(SPACE.bar.thickness + 2 * SPACE.bar.gap, height);
 
-const heavy = (runs: Run[], weight: number) => (runs.some((r) => r.strong) ? Math.max(weight, 700) : weight);
 const item = (key: string, r: TypeRole, height: number, text: string, extra: Partial<FitItem> = {}): FitItem => ({
   key,
   text,
@@ -70,35 +68,7 @@ const item = (key: string, r: TypeRole, height: number, text: string, extra: Par
   ...extra,
 });
 
-export function blockText(b: Block): string {
-  if (b.type === 'code') return b.value;
-  if (b.type === 'paragraph' || b.type === 'heading') return plainText(b.runs);
-  if (b.type === 'quote') return b.paragraphs.map(plainText).join('\n');
-  if (b.type === 'list') return b.items.map(plainText).join('\n');
-  return '';
-}
-
 export const headingOf = (slide: Slide) => slide.blocks.find((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading');
-
-/** Parts of a bullets slide: the main text (lists and what comes before them) and footnotes after the last list. */
-export function bulletParts(slide: Slide) {
-  const heading = headingOf(slide);
-  const body = slide.blocks.filter((b) => b !== heading);
-  const lastList = body.map((b) => b.type).lastIndexOf('list');
-  return { heading, main: body.slice(0, lastList + 1), footnotes: body.slice(lastList + 1) };
-}
-
-/**
- * A list item that starts with a figure ("2,351 contributors", "4+ million LOC", "1.65 GB"):
- * the figure is set bold in the accent colour, so a list of numbers reads as numbers.
- */
-export function figureOf(runs: Run[]): { figure: string; rest: Run[] } | null {
-  const first = runs[0];
-  if (!first || first.strong || first.em || first.code || first.href) return null;
-  const m = /^([+-]?\d[\d.,]*(?:\+|%)?)(?=\s)/.exec(first.text);
-  if (!m) return null;
-  return { figure: m[1], rest: [{ ...first, text: first.text.slice(m[1].length) }, ...runs.slice(1)] };
-}
 
 /** Statement and closing: the big line and what follows it. */
 export function statementParts(slide: Slide) {
@@ -106,11 +76,12 @@ export function statementParts(slide: Slide) {
   return { heading, rest: slide.blocks.filter((b): b is Extract<Block, { type: 'paragraph' | 'heading' }> => b !== heading && 'runs' in b) };
 }
 
-/** A bullets slide that is one long list can set it in two columns. */
+/** A bullets slide that is one long flat list (perhaps with footnotes) can set it in two columns. */
 export function canSplit(slide: Slide): boolean {
   if (slide.layout !== 'bullets') return false;
-  const { main } = bulletParts(slide);
-  return main.length === 1 && main[0].type === 'list' && main[0].items.length >= 6;
+  const { rows } = contentParts(slide);
+  const items = rows.filter((r) => r.kind === 'text' && r.marker);
+  return items.length >= 6 && rows.every((r) => r.kind === 'text' && r.depth === 0 && (r.marker !== undefined || r.role === 'small'));
 }
 
 /** Items of the left column of a list set in two. */
@@ -121,14 +92,15 @@ export const leftColumn = (items: number) => Math.ceil(items / 2);
  * column is set in two when that fits (or comes closer to fitting).
  */
 export function fitSlide(slide: Slide, width: number, height: number, chrome: Chrome, measure: Measure): Fitted & { columns: 1 | 2 } {
-  const one = fitBox(fitBoxOf(slide, width, height, chrome), measure);
-  if (one.fits || !canSplit(slide)) return { ...one, columns: 1 };
-  const two = fitBox(fitBoxOf(slide, width, height, chrome, 2), measure);
-  return two.fits || two.height < one.height ? { ...two, columns: 2 } : { ...one, columns: 1 };
+  const one = fitBox(fitBoxOf(slide, width, height, chrome, measure), measure);
+  if ((one.fits && !one.small) || !canSplit(slide)) return { ...one, columns: 1 };
+  const two = fitBox(fitBoxOf(slide, width, height, chrome, measure, 2), measure);
+  const better = (two.fits && !two.small) || (two.fits && !one.fits) || (!one.fits && two.height < one.height) || (two.fits && one.small && two.small && sizeOf(two) > sizeOf(one));
+  return better ? { ...two, columns: 2 } : { ...one, columns: 1 };
 }
 
 /** The text items of a slide and the box they must fit in. */
-export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Chrome, columns: 1 | 2 = 1): FitBox {
+export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Chrome, measure: Measure, columns: 1 | 2 = 1): FitBox {
   const area = contentArea(width, height, chrome);
   const box = (items: FitItem[], h = area.height): FitBox => ({ width: area.width, height: h, items });
   const bar = barSpace(height);
@@ -147,51 +119,10 @@ export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Ch
       if (chrome.meta) items.push(item('meta', 'small', height, chrome.meta, { before: 1.2, fixed: k === 0 ? bar : 0 }));
       return box(items);
     }
-    case 'bullets': {
-      const { heading, main, footnotes } = bulletParts(slide);
-      const items: FitItem[] = heading ? [item('head', 'title', height, plainText(heading.runs), { weight: heavy(heading.runs, 800) })] : [];
-      if (columns === 2 && canSplit(slide)) {
-        const list = main[0] as Extract<Block, { type: 'list' }>;
-        const split = leftColumn(list.items.length);
-        const colWidth = Math.floor((area.width - scaled(SPACE.l, height)) / 2);
-        list.items.forEach((runs, k) => {
-          const column = k < split ? 0 : 1;
-          const top = k === 0 || k === split;
-          items.push(item(`i${k}`, heading ? 'body' : 'list', height, plainText(runs), {
-            weight: heavy(runs, 400),
-            before: top ? 0 : 0.45,
-            fixed: top && heading ? bar : 0,
-            indentEm: 1.1 + 0.08 * (figureOf(runs)?.figure.length ?? 0),
-            width: colWidth,
-            column,
-          }));
-        });
-        footnotes.forEach((b, i) => items.push(item(`f${i}`, 'small', height, blockText(b), { before: i === 0 ? 0.8 : 0 })));
-        return box(items);
-      }
-      let first = true;
-      let n = 0;
-      main.forEach((b, i) => {
-        const texts = b.type === 'list' ? b.items : [null];
-        texts.forEach((runs) => {
-          const key = b.type === 'list' ? `i${n++}` : `b${i}`;
-          const text = runs ? plainText(runs) : blockText(b);
-          items.push(item(key, heading ? 'body' : 'list', height, text, {
-            weight: runs ? heavy(runs, 400) : 400,
-            mono: b.type === 'code',
-            before: first ? 0 : 0.45,
-            fixed: first && heading ? bar : 0,
-            // A bold figure is a little wider than the regular text it is measured as.
-            indentEm: b.type === 'list' ? 1.1 + 0.08 * (runs ? (figureOf(runs)?.figure.length ?? 0) : 0) : 0,
-          }));
-          first = false;
-        });
-      });
-      footnotes.forEach((b, i) => {
-        items.push(item(`f${i}`, 'small', height, blockText(b), { before: i === 0 ? 0.8 : 0, fixed: first && heading && i === 0 ? bar : 0 }));
-      });
-      return box(items);
-    }
+    case 'bullets':
+    case 'content':
+      if (columns === 2 && canSplit(slide)) return box(twoColumns(slide, area.width, height, bar));
+      return box(contentItems(slide, { width: area.width, height: area.height, frame: height, bar }, measure));
     case 'quote': {
       const quote = slide.blocks.find((b): b is Extract<Block, { type: 'quote' }> => b.type === 'quote');
       const indentPx = scaled(SPACE.bar.thickness + SPACE.l, height);
@@ -234,3 +165,28 @@ export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Ch
 }
 
 export const linkPadding = (height: number) => ({ x: scaled(40, height), y: scaled(18, height) });
+
+/** The body size a fitting reached (its first list item's). */
+const sizeOf = (f: Fitted) => f.size.i0 ?? 0;
+
+/** The items of one long list set in two columns, with its footnotes under both. */
+function twoColumns(slide: Slide, width: number, height: number, bar: number): FitItem[] {
+  const { heading, rows } = contentParts(slide);
+  const items: FitItem[] = heading ? [item('head', 'title', height, plainText(heading.runs), { weight: heavy(heading.runs, 800) })] : [];
+  const list = rows.filter((r): r is Extract<typeof r, { kind: 'text' }> => r.kind === 'text' && r.marker !== undefined);
+  const split = leftColumn(list.length);
+  const colWidth = Math.floor((width - scaled(SPACE.l, height)) / 2);
+  list.forEach((row, k) => {
+    const top = k === 0 || k === split;
+    items.push(item(row.key, heading ? 'body' : 'list', height, plainText(row.runs), {
+      weight: heavy(row.runs, 400),
+      before: top ? 0 : 0.45,
+      fixed: top && heading ? bar : 0,
+      indentEm: 1.1 + 0.08 * (figureOf(row.runs)?.figure.length ?? 0),
+      width: colWidth,
+      column: k < split ? 0 : 1,
+    }));
+  });
+  rows.filter((r) => r.kind === 'text' && r.role === 'small').forEach((r, i) => items.push(item(r.key, 'small', height, rowText(r), { before: i === 0 ? 0.8 : 0 })));
+  return items;
+}

@@ -79,11 +79,11 @@ export interface PlanOverrides {
 }
 
 /**
- * What appears after the slide is in: each list item of a bullets slide, one after another, and
- * a quote's attribution, after the quote.
+ * What appears after the slide is in: each top-level list item of a bullets or content slide
+ * (with what is nested in it), one after another, and a quote's attribution, after the quote.
  */
 export function buildCount(slide: Slide): number {
-  if (slide.layout === 'bullets') return slide.blocks.reduce((n, b) => n + (b.type === 'list' ? b.items.length : 0), 0);
+  if (slide.layout === 'bullets' || slide.layout === 'content') return slide.blocks.reduce((n, b) => n + (b.type === 'list' ? b.items.length : 0), 0);
   if (slide.layout === 'quote') return slide.blocks.some((b) => b.type === 'quote' && b.attribution) ? 1 : 0;
   return 0;
 }

@@ -1,0 +1,139 @@
+import React from 'react';
+import { Img, useVideoConfig } from 'remotion';
+import type { Block } from '../deck/model.js';
+import { depthPx, panelPadding } from './content-fit.js';
+import { measure, useTextArea, useTheme } from './context.js';
+import { WRAP_MARKER, wrapCode } from './fit-code.js';
+import { Runs } from './Runs.js';
+import { SPACE, TYPE, scaled } from './theme.js';
+
+type Of<T extends Block['type']> = Extract<Block, { type: T }>;
+
+interface PanelProps {
+  depth: number;
+  size: number;
+  /** Space above, in ems of `size`. */
+  before: number;
+  style?: React.CSSProperties;
+}
+
+/**
+ * A code block on a panel, in DejaVu Sans Mono: every line as written, indentation kept. A line
+ * too long for the panel continues on the next behind a muted `↪` (see fit-code.ts).
+ */
+export const CodePanel: React.FC<PanelProps & { block: Of<'code'> }> = ({ block, depth, size, before, style }) => {
+  const { height } = useVideoConfig();
+  const theme = useTheme();
+  const area = useTextArea();
+  const pad = panelPadding(height);
+  const indent = depthPx(depth, height);
+  const lines = wrapCode(block.value, area.width - indent - 2 * pad.x, size, measure);
+  const lineHeight = size * TYPE.code.lineHeight;
+  return (
+    <div
+      style={{
+        marginTop: before * size,
+        marginLeft: indent,
+        padding: `${pad.y}px ${pad.x}px`,
+        background: theme.colors.panel,
+        borderRadius: scaled(SPACE.panel.radius, height),
+        color: theme.colors.text,
+        fontFamily: theme.font.mono,
+        fontSize: size,
+        lineHeight: `${lineHeight}px`,
+        textAlign: 'left',
+        flexShrink: 0,
+        ...style,
+      }}
+    >
+      {lines.map((line, i) => (
+        <div key={i} style={{ whiteSpace: 'pre', height: lineHeight, overflow: 'hidden' }}>
+          {line.continued ? <span style={{ color: theme.colors.muted }}>{WRAP_MARKER}</span> : null}
+          {line.text}
+        </div>
+      ))}
+    </div>
+  );
+};
+
+/** A table with the column widths the fitting chose; the header bold over an accent rule. */
+export const TableView: React.FC<PanelProps & { block: Of<'table'>; widths: number[] }> = ({ block, depth, size, before, widths, style }) => {
+  const { height } = useVideoConfig();
+  const theme = useTheme();
+  const padding = `${0.25 * size}px ${0.5 * size}px`;
+  // Rules are drawn as inset shadows: they take no room, so the rows are as tall as fitted.
+  const rule = (px: number, color: string) => `inset 0 -${px}px 0 ${color}`;
+  const cell = (i: number, head: boolean): React.CSSProperties => ({
+    padding,
+    textAlign: block.align[i] ?? 'left',
+    verticalAlign: 'top',
+    fontWeight: head ? 700 : undefined,
+    boxShadow: head ? rule(Math.max(2, scaled(4, height)), theme.colors.accent) : rule(Math.max(1, scaled(2, height)), theme.colors.panel),
+    overflowWrap: 'anywhere',
+  });
+  return (
+    <table
+      style={{
+        tableLayout: 'fixed',
+        borderCollapse: 'collapse',
+        width: widths.reduce((a, b) => a + b, 0),
+        marginTop: before * size,
+        marginLeft: depthPx(depth, height),
+        fontSize: size,
+        lineHeight: TYPE.table.lineHeight,
+        color: theme.colors.body,
+        flexShrink: 0,
+        ...style,
+      }}
+    >
+      <colgroup>
+        {widths.map((w, i) => (
+          <col key={i} style={{ width: w }} />
+        ))}
+      </colgroup>
+      {block.head.length ? (
+        <thead>
+          <tr>
+            {block.head.map((c, i) => (
+              <th key={i} style={{ ...cell(i, true), color: theme.colors.text }}>
+                <Runs runs={c} />
+              </th>
+            ))}
+          </tr>
+        </thead>
+      ) : null}
+      <tbody>
+        {block.rows.map((row, r) => (
+          <tr key={r}>
+            {row.map((c, i) => (
+              <td key={i} style={cell(i, false)}>
+                <Runs runs={c} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
+/**
+ * A picture among the slide's text, in the height the fitting gave it. A picture that cannot be
+ * shown (a remote address: renders are offline) shows its description in its place.
+ */
+export const Picture: React.FC<PanelProps & { block: Of<'image'>; height: number }> = ({ block, depth, size, before, height: box, style }) => {
+  const { height } = useVideoConfig();
+  const theme = useTheme();
+  const width = block.width ? Math.round((block.width * height) / 720) : undefined;
+  return (
+    <div style={{ marginTop: before * size, marginLeft: depthPx(depth, height), height: box, display: 'flex', justifyContent: 'center', flexShrink: 0, ...style }}>
+      {block.src ? (
+        <Img src={block.src} alt={block.alt} style={{ height: '100%', maxWidth: '100%', width, objectFit: 'contain' }} />
+      ) : (
+        <div style={{ height: '100%', maxWidth: '100%', boxSizing: 'border-box', padding: scaled(SPACE.m, height), background: theme.colors.panel, borderRadius: scaled(SPACE.panel.radius, height), color: theme.colors.muted, fontSize: Math.min(size, scaled(TYPE.small.max, height)), display: 'flex', alignItems: 'center', overflow: 'hidden' }}>
+          {block.alt || block.path}
+        </div>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,100 @@
+import { plainText, type Run, type Slide } from '../deck/model.js';
+import { contentParts, rowText, type Row } from './content.js';
+import { unwrappedSize } from './fit-code.js';
+import type { FitItem } from './fit.js';
+import type { Measure } from './lines.js';
+import { SPACE, TYPE, scaled, type TypeRole } from './theme.js';
+
+/**
+ * Fit items of the general layout: the title heading, then one item per row (see content.ts),
+ * with the space between rows, indents, panels and build columns as the layout draws them.
+ */
+export interface ContentGeometry {
+  width: number;
+  height: number;
+  /** Frame height: sizes are scaled from 1080p. */
+  frame: number;
+  /** Space taken by the accent bar under the title. */
+  bar: number;
+}
+
+export const heavy = (runs: Run[], weight: number) => (runs.some((r) => r.strong) ? Math.max(weight, 700) : weight);
+
+/** Sizes of one role at this frame height. */
+export const role = (r: TypeRole, height: number) => {
+  const t = TYPE[r];
+  return { max: scaled(t.max, height), min: scaled(t.min, height), floor: scaled(t.floor, height), weight: t.weight, lineHeight: t.lineHeight };
+};
+
+/** Indent of one level of nesting, in ems of a row's own size (the width of a list marker). */
+export const MARKER_EM = 1.1;
+/** Space above a row, in ems: between top-level rows, and under an item (nested rows). */
+export const GAP_EM = { row: 0.45, nested: 0.2, panel: 0.6 } as const;
+
+/**
+ * A list item that starts with a figure ("2,351 contributors", "4+ million LOC", "1.65 GB"):
+ * the figure is set bold in the accent colour, so a list of numbers reads as numbers.
+ */
+export function figureOf(runs: Run[]): { figure: string; rest: Run[] } | null {
+  const first = runs[0];
+  if (!first || first.strong || first.em || first.code || first.href) return null;
+  const m = /^([+-]?\d[\d.,]*(?:\+|%)?)(?=\s)/.exec(first.text);
+  if (!m) return null;
+  return { figure: m[1], rest: [{ ...first, text: first.text.slice(m[1].length) }, ...runs.slice(1)] };
+}
+
+/** Pixels a picture, code block or table is indented by, per level of nesting. */
+export const depthPx = (depth: number, frame: number) => depth * scaled(SPACE.indent, frame);
+export const panelPadding = (frame: number) => ({ x: scaled(SPACE.panel.x, frame), y: scaled(SPACE.panel.y, frame) });
+
+export function contentItems(slide: Slide, g: ContentGeometry, measure: Measure): FitItem[] {
+  const { heading, rows } = contentParts(slide);
+  const items: FitItem[] = heading ? [{ key: 'head', text: plainText(heading.runs), ...role('title', g.frame), weight: heavy(heading.runs, 800) }] : [];
+  let first = true;
+  let notes = 0;
+  for (const row of rows) {
+    const top = first;
+    first = false;
+    const fixed = top && heading ? g.bar : 0;
+    if (row.kind === 'text' && row.role === 'small') {
+      items.push({ key: row.key, text: rowText(row), ...role('small', g.frame), before: notes++ === 0 ? 0.8 : 0, fixed });
+      continue;
+    }
+    const item = rowItem(row, g, measure);
+    items.push({ ...item, before: top ? 0 : gapAbove(row), fixed: (item.fixed ?? 0) + fixed });
+  }
+  return items;
+}
+
+/** Space above a row that is not the first, in ems of its own size. */
+export const gapAbove = (row: Row) => (row.depth > 0 ? GAP_EM.nested : row.kind === 'text' ? GAP_EM.row : GAP_EM.panel);
+
+function rowItem(row: Row, g: ContentGeometry, measure: Measure): FitItem {
+  const indentPx = depthPx(row.depth, g.frame);
+  switch (row.kind) {
+    case 'text': {
+      const sizes = role(row.role, g.frame);
+      const marker = row.marker ? MARKER_EM + 0.08 * (figureOf(row.runs)?.figure.length ?? 0) : 0;
+      const quote = row.quote ? scaled(SPACE.bar.thickness + SPACE.l, g.frame) : 0;
+      return { key: row.key, text: rowText(row), ...sizes, weight: heavy(row.runs, sizes.weight), indentEm: marker + MARKER_EM * row.depth, indentPx: quote };
+    }
+    case 'code': {
+      const sizes = role('code', g.frame);
+      const pad = panelPadding(g.frame);
+      const inner = g.width - indentPx - 2 * pad.x;
+      // A block with long lines starts smaller rather than wrapping, down to the usual minimum.
+      const max = Math.max(sizes.min, Math.min(sizes.max, Math.floor(unwrappedSize(row.block.value, inner, measure))));
+      return { key: row.key, text: row.block.value, ...sizes, max, mono: true, code: true, indentPx: indentPx + 2 * pad.x, fixed: 2 * pad.y };
+    }
+    case 'table': {
+      const cells = [...(row.block.head.length ? [row.block.head] : []), ...row.block.rows].map((r) => r.map(plainText));
+      return { key: row.key, text: rowText(row), ...role('table', g.frame), indentPx, table: { rows: cells, head: row.block.head.length > 0, padX: 0.5, padY: 0.25 } };
+    }
+    case 'image': {
+      const wanted = row.block.height ? Math.round((row.block.height * g.frame) / 720) : Math.round(g.height * 0.6);
+      const max = Math.min(Math.round(g.height * 0.6), wanted);
+      const box = { max, min: Math.min(max, Math.round(g.height * 0.3)), floor: Math.min(max, Math.round(g.height * 0.15)) };
+      return { key: row.key, text: '', ...role('body', g.frame), indentPx, box };
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import type { Block, ListItem, Run, Slide } from '../deck/model.js';
+
+/**
+ * The general layout (`content`, and `bullets` for a slide with lists) draws a heading, then every
+ * block of the slide in order. This turns the blocks into rows, one per line of the design: a
+ * paragraph, each list item (nested items indented under theirs), a code block, a table, a
+ * picture, each line of a quotation. Pure: the fitting (in Node and in the page) and the layout
+ * read the same rows, so what is measured is what is drawn.
+ */
+export type Marker = { kind: 'bullet'; depth: number } | { kind: 'number'; n: number } | { kind: 'task'; checked: boolean };
+
+type Of<T extends Block['type']> = Extract<Block, { type: T }>;
+
+export type Row =
+  | {
+      kind: 'text';
+      key: string;
+      runs: Run[];
+      /** `body` (or `list` when the slide has no heading), `subtitle` for a heading inside, `small` for footnotes. */
+      role: 'body' | 'list' | 'subtitle' | 'small';
+      depth: number;
+      marker?: Marker;
+      /** A line of a blockquote, or its attribution. */
+      quote?: 'line' | 'attribution';
+      build?: number;
+    }
+  | { kind: 'code'; key: string; block: Of<'code'>; depth: number; build?: number }
+  | { kind: 'table'; key: string; block: Of<'table'>; depth: number; build?: number }
+  | { kind: 'image'; key: string; block: Of<'image'>; depth: number; build?: number };
+
+export interface ContentParts {
+  heading?: Of<'heading'>;
+  rows: Row[];
+  /** How many build steps the rows have (each top-level list item is one). */
+  builds: number;
+}
+
+/** The slide's title heading (its first block, when that is a heading) and its rows. */
+export function contentParts(slide: Slide): ContentParts {
+  const blocks = slide.blocks.filter((b) => !(b.type === 'image' && b.placement));
+  const heading = blocks[0]?.type === 'heading' ? blocks[0] : undefined;
+  const body = heading ? blocks.slice(1) : blocks;
+  const maker = new RowMaker(heading ? 'body' : 'list');
+  // Paragraphs after the last list (a "Source:" line) are set small, as footnotes.
+  const lastList = body.map((b) => b.type).lastIndexOf('list');
+  const notesFrom = lastList >= 0 && body.slice(lastList + 1).every((b) => b.type === 'paragraph') ? lastList + 1 : body.length;
+  body.forEach((b, i) => maker.block(b, 0, i >= notesFrom));
+  return { ...(heading ? { heading } : {}), rows: maker.rows, builds: maker.steps };
+}
+
+/** Builds the rows of one slide: keys, depths and build steps. */
+class RowMaker {
+  readonly rows: Row[] = [];
+  steps = 0;
+  private items = 0;
+  private others = 0;
+  private notes = 0;
+
+  constructor(private readonly role: 'body' | 'list') {}
+
+  block(b: Block, depth: number, footnote = false, build?: number): void {
+    switch (b.type) {
+      case 'paragraph':
+        if (footnote) this.rows.push({ kind: 'text', key: `f${this.notes++}`, runs: b.runs, role: 'small', depth });
+        else this.text(b.runs, depth, build);
+        return;
+      case 'heading':
+        this.rows.push({ kind: 'text', key: `b${this.others++}`, runs: b.runs, role: 'subtitle', depth, ...step(build) });
+        return;
+      case 'list':
+        b.items.forEach((item, k) => this.item(b, item, k, depth, build));
+        return;
+      case 'quote':
+        b.paragraphs.forEach((runs) => this.rows.push({ kind: 'text', key: `b${this.others++}`, runs, role: this.role, depth, quote: 'line', ...step(build) }));
+        if (b.attribution) this.rows.push({ kind: 'text', key: `b${this.others++}`, runs: [{ text: `— ${b.attribution}` }], role: this.role, depth, quote: 'attribution', ...step(build) });
+        return;
+      case 'code':
+      case 'table':
+      case 'image':
+        this.rows.push({ kind: b.type, key: `b${this.others++}`, block: b, depth, ...step(build) } as Row);
+        return;
+    }
+  }
+
+  private text(runs: Run[], depth: number, build?: number): void {
+    this.rows.push({ kind: 'text', key: `b${this.others++}`, runs, role: this.role, depth, ...step(build) });
+  }
+
+  /** A list item and what it holds; a top-level item is a build step, its content builds with it. */
+  private item(list: Of<'list'>, item: ListItem, k: number, depth: number, build?: number): void {
+    const own = build ?? this.steps++;
+    const marker: Marker = item.checked !== undefined ? { kind: 'task', checked: item.checked } : list.ordered ? { kind: 'number', n: list.start + k } : { kind: 'bullet', depth };
+    this.rows.push({ kind: 'text', key: `i${this.items++}`, runs: item.runs, role: this.role, depth, marker, build: own });
+    for (const inner of item.blocks) this.block(inner, depth + 1, false, own);
+  }
+}
+
+const step = (build: number | undefined) => (build === undefined ? {} : { build });
+
+/** The text of a row as fitting measures it (a table's cells, a code block's lines). */
+export function rowText(row: Row): string {
+  switch (row.kind) {
+    case 'text':
+      return row.runs.map((r) => r.text).join('');
+    case 'code':
+      return row.block.value;
+    case 'table':
+      return [row.block.head, ...row.block.rows].map((cells) => cells.map((c) => c.map((r) => r.text).join('')).join('\t')).join('\n');
+    case 'image':
+      return '';
+  }
+}

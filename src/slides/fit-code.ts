@@ -1,0 +1,60 @@
+import type { Measure } from './lines.js';
+
+/**
+ * Code is set as written: every line on its own line, indentation kept, tabs as four spaces. A
+ * line wider than the panel continues on the next line behind a marker (`↪`), so nothing is cut
+ * and a reader sees where the line was broken. Wrapping is computed here, not by the browser:
+ * the fitting (in Node and in the page) and the drawing then agree on every line.
+ */
+export const TAB = '    ';
+export const WRAP_MARKER = '↪ ';
+
+/**
+ * The lines of a code block as they are drawn at `size` in `width` pixels. A line too long breaks
+ * after its last space that fits (as an editor's soft wrap does), or anywhere in a long word.
+ */
+export function wrapCode(text: string, width: number, size: number, measure: Measure): { text: string; continued: boolean }[] {
+  const out: { text: string; continued: boolean }[] = [];
+  const w = (s: string) => measure(s, 400, true) * size;
+  const marker = w(WRAP_MARKER);
+  for (const line of text.replace(/\t/g, TAB).split('\n')) {
+    let rest = line;
+    let continued = false;
+    while (true) {
+      const room = width - (continued ? marker : 0);
+      const cut = fittingLength(rest, room, w);
+      if (cut >= rest.length) break;
+      const indent = /^\s*/.exec(rest)![0].length;
+      const space = rest.lastIndexOf(' ', cut - 1);
+      const at = space > indent && space >= cut / 3 ? space + 1 : Math.max(1, cut);
+      out.push({ text: rest.slice(0, at), continued });
+      rest = rest.slice(at);
+      continued = true;
+    }
+    out.push({ text: rest, continued });
+  }
+  return out;
+}
+
+/** How many characters (code units, whole code points) of `text` fit `room` pixels. */
+function fittingLength(text: string, room: number, w: (s: string) => number): number {
+  let used = 0;
+  let n = 0;
+  for (const ch of text) {
+    used += w(ch);
+    if (used > room) return n;
+    n += ch.length;
+  }
+  return n;
+}
+
+export function codeLineCount(text: string, width: number, size: number, measure: Measure): number {
+  if (width <= size * 4) return Number.POSITIVE_INFINITY;
+  return wrapCode(text, width, size, measure).length;
+}
+
+/** The size at which the longest line of `text` fits `width` without wrapping. */
+export function unwrappedSize(text: string, width: number, measure: Measure): number {
+  const widest = Math.max(1e-6, ...text.replace(/\t/g, TAB).split('\n').map((line) => measure(line, 400, true)));
+  return width / widest;
+}

@@ -1,0 +1,144 @@
+import React from 'react';
+import { useCurrentFrame, useVideoConfig } from 'remotion';
+import { useFitted, useTheme } from '../context.js';
+import { contentParts, type Row } from '../content.js';
+import { figureOf, gapAbove } from '../content-fit.js';
+import { entrance } from '../entrance.js';
+import { AccentBar, Frame } from '../Frame.js';
+import { leftColumn } from '../geometry.js';
+import { Runs, Text } from '../Runs.js';
+import { Marker } from '../Marker.js';
+import { CodePanel, Picture, TableView } from '../Panels.js';
+import { SPACE, TYPE, scaled } from '../theme.js';
+import type { LayoutProps } from './types.js';
+
+type TextRow = Extract<Row, { kind: 'text' }>;
+
+/**
+ * The general layout: a heading, then every block of the slide in order (paragraphs, lists
+ * nested as written, code, tables, pictures, quotations). Top-level list items build one after
+ * another, their nested content with them; one long list that does not fit in a column is set
+ * in two. Paragraphs after the last list (such as a "Source:" line) are set small at the bottom,
+ * so references stay visible without competing with the points.
+ */
+export const ContentLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrames }) => {
+  const frame = useCurrentFrame();
+  const { height } = useVideoConfig();
+  const theme = useTheme();
+  const fit = useFitted(slide);
+  const { heading, rows } = contentParts(slide);
+  const shown = (row: Row) => (row.build === undefined ? undefined : entrance(frame, builds[row.build] ?? 0, buildFrames));
+  const view = (row: Row, before: number) => <RowView key={row.key} row={row} size={fit.size[row.key]} before={before} fit={fit} style={shown(row)} />;
+
+  let body: React.ReactNode;
+  if (fit.columns === 2) {
+    const items = rows.filter((r) => r.kind === 'text' && r.marker);
+    const split = leftColumn(items.length);
+    const column = (part: Row[]) => <div style={{ flex: '1 1 0', minWidth: 0 }}>{part.map((r, j) => view(r, j === 0 ? 0 : 0.45))}</div>;
+    body = (
+      <>
+        <div style={{ display: 'flex', gap: scaled(SPACE.l, height), alignItems: 'flex-start', flexShrink: 0 }}>
+          {column(items.slice(0, split))}
+          {column(items.slice(split))}
+        </div>
+        {rows.filter((r) => !items.includes(r)).map((r, i) => view(r, i === 0 ? 0.8 : 0))}
+      </>
+    );
+  } else {
+    let notes = 0;
+    body = rows.map((row, i) => view(row, row.kind === 'text' && row.role === 'small' ? (notes++ === 0 ? 0.8 : 0) : i === 0 ? 0 : gapAbove(row)));
+  }
+
+  return (
+    <Frame align={slide.centred ? 'center' : 'start'}>
+      {heading ? (
+        <>
+          <Text size={fit.size.head} lineHeight={TYPE.title.lineHeight} weight={TYPE.title.weight} style={{ letterSpacing: '-0.01em', textWrap: 'balance' }}>
+            <Runs runs={heading.runs} />
+          </Text>
+          <AccentBar center={slide.centred} />
+        </>
+      ) : null}
+      {body}
+    </Frame>
+  );
+};
+
+interface RowProps {
+  row: Row;
+  size: number;
+  before: number;
+  fit: ReturnType<typeof useFitted>;
+  style?: React.CSSProperties;
+}
+
+const RowView: React.FC<RowProps> = ({ row, size, before, fit, style }) => {
+  switch (row.kind) {
+    case 'text':
+      return <TextRowView row={row} size={size} before={before} style={style} />;
+    case 'code':
+      return <CodePanel block={row.block} depth={row.depth} size={size} before={before} style={style} />;
+    case 'table':
+      return <TableView block={row.block} depth={row.depth} size={size} before={before} widths={fit.widths[row.key] ?? []} style={style} />;
+    case 'image':
+      return <Picture block={row.block} depth={row.depth} height={fit.boxes[row.key] ?? 0} before={before} size={size} style={style} />;
+  }
+};
+
+const TextRowView: React.FC<{ row: TextRow; size: number; before: number; style?: React.CSSProperties }> = ({ row, size, before, style }) => {
+  const theme = useTheme();
+  const { height } = useVideoConfig();
+  const indent = row.depth > 0 ? { marginLeft: row.depth * 1.1 * size } : {};
+  if (row.role === 'small') {
+    return (
+      <Text size={size} lineHeight={TYPE.small.lineHeight} before={before} color={theme.colors.muted} style={{ ...indent, ...style }}>
+        <Runs runs={row.runs} />
+      </Text>
+    );
+  }
+  if (row.role === 'subtitle') {
+    return (
+      <Text size={size} lineHeight={TYPE.subtitle.lineHeight} weight={TYPE.subtitle.weight} before={before} style={{ ...indent, ...style }}>
+        <Runs runs={row.runs} />
+      </Text>
+    );
+  }
+  if (row.quote) {
+    const rule = scaled(SPACE.bar.thickness, height);
+    return (
+      <Text size={size} lineHeight={TYPE.body.lineHeight} before={before} color={row.quote === 'attribution' ? theme.colors.accent : theme.colors.body}
+        style={{ ...indent, borderLeft: `${rule}px solid ${theme.colors.accent}`, paddingLeft: scaled(SPACE.l, height), fontStyle: row.quote === 'line' ? 'italic' : undefined, ...style }}>
+        <Runs runs={row.runs} />
+      </Text>
+    );
+  }
+  if (!row.marker) {
+    return (
+      <Text size={size} lineHeight={TYPE.body.lineHeight} before={before} color={theme.colors.body} style={row.depth > 0 || style ? { ...indent, ...style } : undefined}>
+        <Runs runs={row.runs} />
+      </Text>
+    );
+  }
+  return (
+    <Text size={size} lineHeight={TYPE.body.lineHeight} before={before} color={theme.colors.body} style={{ display: 'flex', alignItems: 'baseline', ...indent, ...style }}>
+      <span style={{ flex: `0 0 ${size * 1.1}px`, color: theme.colors.accent, fontWeight: 700 }}>
+        <Marker marker={row.marker} size={size} />
+      </span>
+      <span style={{ flex: 1, minWidth: 0 }}>
+        <Item runs={row.runs} accent={theme.colors.accent} />
+      </span>
+    </Text>
+  );
+};
+
+/** A list item; a leading figure is set bold in the accent colour. */
+const Item: React.FC<{ runs: Extract<Row, { kind: 'text' }>['runs']; accent: string }> = ({ runs, accent }) => {
+  const figure = figureOf(runs);
+  if (!figure) return <Runs runs={runs} />;
+  return (
+    <>
+      <span style={{ color: accent, fontWeight: 700 }}>{figure.figure}</span>
+      <Runs runs={figure.rest} />
+    </>
+  );
+};
