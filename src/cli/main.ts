@@ -1,3 +1,4 @@
+import { sortDiagnostics } from '../deck/diagnostics.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_DECK, loadDeck } from '../deck/load.js';
 import { hasErrors } from '../deck/parse.js';
@@ -76,7 +77,7 @@ program
     if (recorded.starts && recorded.diagnostics.length === 0) found.push(...checkStarts(recorded.starts, parsed.slides.length, parsed.options.fps, null, { file: parsed.file, line: 1 }));
     const t = hasErrors(found) ? null : planTimeline(parsed);
     if (t) found.push(...checkTextFit(parsed, t));
-    found.sort((a, b) => a.line - b.line || a.column - b.column);
+    sortDiagnostics(found, parsed.file);
     const diagnostics = opts.strict ? strictDiagnostics(found) : found;
     if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics)}\n`);
     if (!t || hasErrors(diagnostics)) process.exit(1);

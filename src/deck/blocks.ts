@@ -74,24 +74,23 @@ function blockOf(el: Element, cx: Conversion): Block[] {
   }
 }
 
-/** A paragraph; one made only of pictures is those pictures. */
+/**
+ * A paragraph. Its pictures are pictures of their own, after its text (a slide cannot set a
+ * picture inside a line), so one made only of pictures is those pictures; Marp's background
+ * pictures go behind the slide.
+ */
 function paragraph(el: Element, cx: Conversion): Block[] {
-  const meaningful = el.children.filter((c) => !(c.type === 'text' && c.value.trim() === '') && !(c.type === 'element' && c.tagName === 'br'));
   const isImg = (c: ElementContent): c is Element => c.type === 'element' && c.tagName === 'img';
-  if (meaningful.length > 0 && meaningful.every(isImg) && (meaningful.length === 1 || cx.options.marp)) {
-    return meaningful.map((img) => image(img, cx));
-  }
-  // Marp: a background picture is never part of the text around it.
-  const isBackground = (c: ElementContent) => cx.options.marp && isImg(c) && /(^|\s)bg(\s|$)/.test(String(c.properties?.alt ?? ''));
-  const out: Block[] = el.children.filter(isBackground).map((img) => image(img as Element, cx));
-  const runs = trimRuns(runsOf(el.children.filter((c) => !isBackground(c)), cx));
+  const pictures = el.children.filter(isImg).map((img) => image(img, cx));
+  const runs = trimRuns(runsOf(el.children.filter((c) => !isImg(c)), cx));
   const text = plainText(runs).trim();
   if (SLOT.test(text)) {
     cx.warn('unsupported-component', `Slidev slot \`${text}\`: columns are not drawn side by side; their content follows one another`, el);
-    return out;
+    return pictures;
   }
-  if (runs.length) out.push({ type: 'paragraph', runs, line: cx.lineOf(el) });
-  return out;
+  const behind = pictures.filter((p) => p.placement);
+  const inline = pictures.filter((p) => !p.placement);
+  return [...behind, ...(runs.length ? [{ type: 'paragraph' as const, runs, line: cx.lineOf(el) }] : []), ...inline];
 }
 
 function image(el: Element, cx: Conversion): ImageBlock {

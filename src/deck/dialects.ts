@@ -1,5 +1,5 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
-import type { Layout } from './model.js';
+import { LAYOUTS, type Layout } from './model.js';
 import type { YamlBlock } from './split.js';
 
 /**
@@ -72,6 +72,8 @@ export const QUIET_CLASSES = ['invert', 'dark'];
 /** Keys only Marp uses: any of them in the front matter makes the deck a Marp deck. */
 export const MARP_ONLY = ['marp', 'headingDivider', 'paginate', 'header', 'footer', 'backgroundColor', 'backgroundImage', 'color', 'size', 'math', 'style'];
 
+const TALKREEL_LAYOUTS = new Set<string>(LAYOUTS);
+
 /** Options talkreel's own decks take; the same keys in a Slidev deck are read as talkreel reads them. */
 const TALKREEL_KEYS = new Set([
   'title', 'author', 'event', 'date', 'fps', 'resolution', 'duration', 'transition', 'theme', 'accent', 'logo',
@@ -92,7 +94,7 @@ export function detectDialect(head: YamlBlock | null, slides: (YamlBlock | null)
   if (headKeys.some(([k, v]) => MARP_ONLY.includes(k) && (k !== 'marp' || v === true))) return 'marp';
   const slidevOnly = ([k, v]: [string, unknown]) => {
     if (k === 'theme') return v !== 'dark' && v !== 'light';
-    if (k === 'layout') return typeof v === 'string' && (v in SLIDEV_LAYOUTS || SLIDEV_OTHER_LAYOUTS.includes(v));
+    if (k === 'layout') return typeof v === 'string' && !TALKREEL_LAYOUTS.has(v) && (v in SLIDEV_LAYOUTS || SLIDEV_OTHER_LAYOUTS.includes(v));
     if (k === 'transition') return typeof v === 'string' && v.split('|')[0].trim() in SLIDEV_TRANSITIONS && !['fade', 'none'].includes(v);
     return !TALKREEL_KEYS.has(k) && (SLIDEV_DECK.includes(k) || SLIDEV_SLIDE.includes(k));
   };

@@ -25,6 +25,8 @@ export interface PrepareContext {
   unknown: 'error' | 'warning';
   readImport?: ImportReader;
   problems: Problem[];
+  /** Files already imported, read and prepared once however often they are imported. */
+  files?: Map<string, PreparedSlide[]>;
 }
 
 const emptyOptions = (): ParsedOptions => ({ values: {}, foreign: [], positions: {}, problems: [] });
@@ -54,14 +56,28 @@ export function prepareSlides(raws: RawSlide[], file: string, cx: PrepareContext
     const read = cx.readImport(ref.trim(), file);
     if ('code' in read) return fail(read.code, `\`src: ${ref.trim()}\`: ${read.message}`);
     if (read.file === file || chain.includes(read.file)) return fail('import-cycle', `\`src: ${ref.trim()}\` imports a file that imports it back (${[...chain, file, read.file].join(' -> ')})`);
-    const split = splitDeck(read.source);
-    cx.problems.push(...split.diagnostics.map((p) => ({ ...p, ...fileOf(read.file, cx) })));
-    // The imported file's first front matter is its first slide's, not a deck's.
-    const slides = split.frontmatter && split.slides[0] ? [{ ...split.slides[0], frontmatter: split.frontmatter, line: split.frontmatter.line - 1 }, ...split.slides.slice(1)] : split.slides;
+    const slides = importedFile(read.file, read.source, cx, [...chain, file]);
     const picked = pickRange(slides, range, (message) => cx.problems.push({ severity: 'warning', code: 'import-range', message: `\`src\`: ${message}`, ...at }));
-    for (const slide of prepareSlides(picked, read.file, cx, [...chain, file])) out.push({ ...slide, own: override(slide.own, own) });
+    for (const slide of picked) out.push({ ...slide, own: override(slide.own, own) });
   });
   return out;
+}
+
+/** The prepared slides of an imported file, read once per deck. Its first front matter is its first slide's. */
+function importedFile(file: string, source: string, cx: PrepareContext, chain: string[]): PreparedSlide[] {
+  cx.files ??= new Map();
+  const known = cx.files.get(file);
+  if (known) return known;
+  const split = splitDeck(source);
+  cx.problems.push(...split.diagnostics.map((p) => ({ ...p, ...fileOf(file, cx) })));
+  let raws = split.slides;
+  if (split.frontmatter) {
+    const first = raws[0] ?? { body: '', bodyLine: split.frontmatter.line + split.frontmatter.text.split('\n').length + 1, endLine: split.frontmatter.line, frontmatter: null, line: 1 };
+    raws = [{ ...first, frontmatter: split.frontmatter, line: split.frontmatter.line }, ...raws.slice(1)];
+  }
+  const prepared = prepareSlides(raws, file, cx, chain);
+  cx.files.set(file, prepared);
+  return prepared;
 }
 
 const fileOf = (file: string, cx: PrepareContext) => (file === cx.deck ? {} : { file });

@@ -1,3 +1,4 @@
+import { sortDiagnostics } from './diagnostics.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
@@ -59,7 +60,7 @@ export function loadDeck(deckPath: string, options: LoadOptions = {}): LoadedDec
   const { deck, diagnostics } = parseDeck(source, shown, { readImport: importReader(shown, deckDir) });
   const publicDir = options.publicDir ? path.resolve(options.publicDir) : findPublicDir(deckDir);
   resolveImages(deck, deckDir, publicDir, diagnostics);
-  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  sortDiagnostics(diagnostics, deck.file);
   return { deck, diagnostics, path: abs };
 }
 
@@ -150,7 +151,10 @@ function resolveImages(deck: Deck, deckDir: string, publicDir: string, diagnosti
       const problem = (code: string, message: string, severity: Diagnostic['severity'] = 'error') =>
         diagnostics.push({ file, severity, code, message, line: block.line, column: block.column });
       const resolved = resolveImage(block, baseDir, publicDir, deckDir);
-      if (!('error' in resolved)) block.src = resolved.src;
+      if (!('error' in resolved)) {
+        block.src = resolved.src;
+        if (resolved.pixels) block.pixels = resolved.pixels;
+      }
       else if (resolved.code === 'image-remote' && block.placement) {
         // A remote picture behind or beside a slide (common in Marp and Slidev decks) is decoration:
         // the slide renders without it.
@@ -172,7 +176,7 @@ function resolveImages(deck: Deck, deckDir: string, publicDir: string, diagnosti
   }
 }
 
-type Resolved = { src: string } | { code: string; error: string };
+type Resolved = { src: string; pixels?: { width: number; height: number } } | { code: string; error: string };
 
 function resolveImage(block: Pick<Extract<Block, { type: 'image' }>, 'path'>, baseDir: string, publicDir: string, deckDir = baseDir): Resolved {
   const ref = block.path.trim();
@@ -238,7 +242,7 @@ function checkPicture(ref: string, bytes: Buffer, src: (mime: string, bytes: Buf
   if (width > IMAGE_LIMITS.side || height > IMAGE_LIMITS.side || width * height > IMAGE_LIMITS.pixels) {
     return { code: 'image-too-large', error: `image ${ref} is ${width}x${height} pixels; the limit is ${IMAGE_LIMITS.side} per side and ${IMAGE_LIMITS.pixels / 1e6} megapixels` };
   }
-  return { src: src(mime, bytes) };
+  return { src: src(mime, bytes), ...(width > 0 && height > 0 ? { pixels: { width, height } } : {}) };
 }
 
 const isInside = (file: string, dir: string) => file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);

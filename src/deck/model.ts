@@ -83,6 +83,8 @@ export type Block =
       /** Marp's `w:300` / `h:200`, in pixels of a 1280x720 slide (scaled with the frame). */
       width?: number;
       height?: number;
+      /** The picture's own size in pixels, filled in by the loader. */
+      pixels?: { width: number; height: number };
     }
   /** A fenced or indented code block; `meta` is what follows the language (` {2|3-4}`). */
   | { type: 'code'; lang?: string; meta?: string; value: string; line: number }
@@ -112,6 +114,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
       fit: z.enum(['cover', 'contain']).optional(),
       width: z.number().positive().optional(),
       height: z.number().positive().optional(),
+      pixels: z.object({ width: z.number(), height: z.number() }).optional(),
     }),
     z.object({ type: z.literal('code'), lang: z.string().optional(), meta: z.string().optional(), value: z.string(), line: z.number() }),
     z.object({ type: z.literal('table'), align: z.array(z.enum(ALIGNS).nullable()), head: z.array(runs), rows: z.array(z.array(runs)), line: z.number() }),

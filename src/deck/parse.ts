@@ -1,3 +1,4 @@
+import { sortDiagnostics } from './diagnostics.js';
 import { hex as contrast } from 'wcag-contrast';
 import { PALETTES, TEXT_ON } from '../slides/theme.js';
 import { detectDialect, MARP_LOCAL, SLIDEV_DECK, SLIDEV_SLIDE, SLIDEV_TRANSITIONS, MARP_GLOBAL, type Dialect } from './dialects.js';
@@ -69,7 +70,7 @@ export function parseDeck(source: string, file = '<string>', options: ParseOptio
   problems.push(...apply.problems, ...deckProblems(slides, split, deckOptions, head, problems));
 
   const diagnostics: Diagnostic[] = problems.map((p) => ({ ...p, file: p.file ?? file }));
-  diagnostics.sort((a, b) => Number(a.file !== file) - Number(b.file !== file) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  sortDiagnostics(diagnostics, file);
   const firstHeading = slides[0]?.blocks.find((b) => b.type === 'heading');
   const title = deckOptions.title ?? (firstHeading ? blockText(firstHeading) : slides[0]?.title) ?? 'Untitled talk';
   const logoAt = head.positions.logo;

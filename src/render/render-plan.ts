@@ -1,3 +1,4 @@
+import { sortDiagnostics } from '../deck/diagnostics.js';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_DECK, loadDeck } from '../deck/load.js';
@@ -136,9 +137,7 @@ export function planRender(options: RenderOptions): Plan {
   const { timeline } = recorded;
   const publish = planPublish(deck, timeline);
   const fit = checkTextFit(deck, timeline);
-  const diagnostics = [...loaded.diagnostics, ...recorded.diagnostics, ...publish.diagnostics, ...(options.strict ? strictDiagnostics(fit) : fit)].sort(
-    (a, b) => a.line - b.line || a.column - b.column,
-  );
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...recorded.diagnostics, ...publish.diagnostics, ...(options.strict ? strictDiagnostics(fit) : fit)], loaded.deck.file);
   if (hasErrors(diagnostics)) throw new DeckError(diagnostics);
   const outDir = path.resolve(options.out ?? defaultOutDir(deckPath));
   // Before the browser is unpacked or started: a bad --out fails at once.

@@ -66,6 +66,17 @@ export function contentItems(slide: Slide, g: ContentGeometry, measure: Measure)
   return items;
 }
 
+/**
+ * How tall a picture among text wants to be: its `h:`/`w:` size, else its own size, both as
+ * pixels of a 720-pixel-high slide (Marp's; a small icon stays small); a picture of unknown size
+ * takes what it can get.
+ */
+export function pictureHeight(block: Extract<Row, { kind: 'image' }>['block'], frame: number): number {
+  const px = block.pixels;
+  const tall = block.height ?? (block.width && px ? (block.width * px.height) / px.width : px?.height);
+  return tall ? Math.max(1, Math.round((tall * frame) / 720)) : frame;
+}
+
 /** Space above a row that is not the first, in ems of its own size. */
 export const gapAbove = (row: Row) => (row.depth > 0 ? GAP_EM.nested : row.kind === 'text' ? GAP_EM.row : GAP_EM.panel);
 
@@ -91,8 +102,7 @@ function rowItem(row: Row, g: ContentGeometry, measure: Measure): FitItem {
       return { key: row.key, text: rowText(row), ...role('table', g.frame), indentPx, table: { rows: cells, head: row.block.head.length > 0, padX: 0.5, padY: 0.25 } };
     }
     case 'image': {
-      const wanted = row.block.height ? Math.round((row.block.height * g.frame) / 720) : Math.round(g.height * 0.6);
-      const max = Math.min(Math.round(g.height * 0.6), wanted);
+      const max = Math.min(Math.round(g.height * 0.6), pictureHeight(row.block, g.frame));
       const box = { max, min: Math.min(max, Math.round(g.height * 0.3)), floor: Math.min(max, Math.round(g.height * 0.15)) };
       return { key: row.key, text: '', ...role('body', g.frame), indentPx, box };
     }

@@ -41,12 +41,13 @@ describe('talkreel CLI', () => {
     expect(r.stdout).toMatch(/deck\/scaling-python\.md: 19 slides, \d+:\d\d at 30 fps, 1920x1080/);
   });
 
-  it('check warns about a slide whose text cannot fit, naming its line, and still succeeds', async () => {
+  it('check warns about a slide set small to fit and one whose text cannot fit, naming their lines, and still succeeds', async () => {
     const r = await talkreel(['check', fixture('stress.md')]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/stress\.md:16:1 warning text-overflow slide 2 \(bullets\)/);
+    expect(r.stderr).toMatch(/stress\.md:16:1 warning text-small slide 2 \(Twelve points, .*\): set smaller than usual to fit the frame: text at \d+ px \(1\/\d+ of the frame height\)/);
     expect(r.stderr).toContain('16 | # Twelve points');
-    expect(r.stdout).toMatch(/stress\.md: 8 slides/);
+    expect(r.stderr).toMatch(/stress\.md:57:1 warning text-overflow slide 7 \(Far too much for one slide\)/);
+    expect(r.stdout).toMatch(/stress\.md: 9 slides/);
   });
 
   it('check prints nothing but the summary for the talk (every slide fits, the accent reads well)', async () => {

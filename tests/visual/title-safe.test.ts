@@ -50,13 +50,13 @@ describe.each([
   }, 300_000);
 
   it('warns, naming the line, about the one slide that cannot fit', () => {
-    expect(stderr).toMatch(/stress\.md:16:1 warning text-overflow slide 2 \(bullets\)/);
+    expect(stderr).toMatch(/stress\.md:57:1 warning text-overflow slide 7 \(Far too much for one slide\)/);
     expect(stderr.match(/text-overflow/g)).toHaveLength(1);
   });
 
   it('leaves the 5% border band of every slide empty', () => {
     const files = fs.readdirSync(path.join(out, 'thumbnails')).sort();
-    expect(files).toHaveLength(8);
+    expect(files).toHaveLength(9);
     for (const f of files) {
       const p = readPng(path.join(out, 'thumbnails', f));
       expect([p.width, p.height]).toEqual([width, height]);

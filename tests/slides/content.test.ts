@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../src/deck/parse.js';
+import { contentParts } from '../../src/slides/content.js';
+import { fontNeeds } from '../../src/slides/font-needs.js';
+
+const slideOf = (body: string) => parseDeck(`# Start\n\n---\n\n${body}\n\n---\n\n# End\n`, 'talk.md').deck.slides[1];
+const rowsOf = (body: string) =>
+  contentParts(slideOf(body)).rows.map((r) =>
+    r.kind === 'text' ? `${r.role}@${r.depth}${r.marker ? `:${r.marker.kind}${'n' in r.marker ? r.marker.n : 'checked' in r.marker ? (r.marker.checked ? '+' : '-') : ''}` : ''}${r.build !== undefined ? ` b${r.build}` : ''} ${r.runs.map((x) => x.text).join('')}` : `${r.kind}@${r.depth}`,
+  );
+
+describe('the rows of the general layout', () => {
+  it('takes a first heading as the title and draws every other block in order', () => {
+    const parts = contentParts(slideOf('## Setup\n\nIntro text\n\n```sh\nnpm ci\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n### Then\n\n> quoted\n>\n> — Someone'));
+    expect(parts.heading?.runs[0].text).toBe('Setup');
+    expect(rowsOf('## Setup\n\nIntro text\n\n```sh\nnpm ci\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n### Then\n\n> quoted\n>\n> — Someone')).toEqual([
+      'body@0 Intro text',
+      'code@0',
+      'table@0',
+      'subtitle@0 Then',
+      'body@0 quoted',
+      'body@0 — Someone',
+    ]);
+  });
+
+  it('nests list items three levels deep; each top-level item is a build step that brings its own content', () => {
+    expect(rowsOf('# Tactics\n\n- apply\n  - simp\n    - unfold\n  - rw\n- intro\n\n  a second paragraph\n\n3. three\n4. four\n\n- [x] done\n- [ ] open')).toEqual([
+      'body@0:bullet b0 apply',
+      'body@1:bullet b0 simp',
+      'body@2:bullet b0 unfold',
+      'body@1:bullet b0 rw',
+      'body@0:bullet b1 intro',
+      'body@1 b1 a second paragraph',
+      'body@0:number3 b2 three',
+      'body@0:number4 b3 four',
+      'body@0:task+ b4 done',
+      'body@0:task- b5 open',
+    ]);
+    expect(contentParts(slideOf('- a\n  - b\n- c')).builds).toBe(2);
+  });
+
+  it('sets paragraphs after the last list small, as footnotes; a list without a heading is set larger', () => {
+    expect(rowsOf('- one\n- two\n\nSource: somewhere')).toEqual(['list@0:bullet b0 one', 'list@0:bullet b1 two', 'small@0 Source: somewhere']);
+  });
+});
+
+describe('the faces a deck needs', () => {
+  const needs = (body: string) => fontNeeds(parseDeck(`# Talk\n\n${body}\n`, 'talk.md').deck);
+
+  it('needs nothing beyond Inter for plain Latin text', () => {
+    expect(needs('Café, naïve “quotes” – and … 100 €')).toEqual({ mono: false, emoji: '', symbols: false });
+  });
+
+  it('needs the monospace face for code, emoji for emoji, and DejaVu Sans for symbols and other scripts', () => {
+    expect(needs('Run `npm ci`').mono).toBe(true);
+    expect(needs('```\nx\n```').mono).toBe(true);
+    expect(needs('Launch 🚀 and 🚀 again 🎉').emoji).toBe('🚀🎉');
+    expect(needs('A → B').symbols).toBe(true);
+    expect(needs('Привет').symbols).toBe(true);
+    expect(needs('Launch 🚀').symbols).toBe(false);
+  });
+});
