@@ -10,8 +10,9 @@ const langPath = path.join(path.dirname(require.resolve('@tesseract.js-data/eng/
 
 export async function openOcr(): Promise<Worker> {
   const worker = await createWorker('eng', 1, { langPath, cacheMethod: 'none', gzip: true });
-  // Slides are sparse text in several blocks, not a page of prose.
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+  // Slides are sparse text in several blocks, not a page of prose. Tesseract's notes on each
+  // picture ("Estimating resolution as ...") go nowhere rather than between the report's lines.
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, debug_file: '/dev/null' });
   return worker;
 }
 
