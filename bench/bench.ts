@@ -4,7 +4,9 @@
  *   --resolution R   (default 1080p)   --big N   slides in the generated deck (default 200)
  *   --skip-plain     skip the plain `remotion render` of the whole talk (it takes minutes)
  *   --only long-talk only the talk with a long recording (see long-talk.ts)
+ *   --only aac-settings only the AAC encoder settings on a speech-like minute (see aac-settings.ts)
  *   --minutes N      the long recording's length (default 45)
+ *   --rounds N       rounds of the long-talk rows (default 3)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +16,7 @@ import { chooseBrowser } from '../src/render/browser.js';
 import { packageRoot } from '../src/render/root.js';
 import { asMarp, bigDeck, withDuration, withEdit } from './decks.js';
 import { measureFloor } from './floor.js';
+import { benchAacSettings } from './aac-settings.js';
 import { benchLongTalk, longTalkTable } from './long-talk.js';
 import { measure, type Measured } from './measure.js';
 import { watchEdits } from './watch.js';
@@ -25,9 +28,10 @@ const { values: opts } = parseArgs({
     'skip-plain': { type: 'boolean', default: false },
     only: { type: 'string' },
     minutes: { type: 'string', default: '45' },
+    rounds: { type: 'string', default: '3' },
   },
 });
-if (opts.only !== undefined && opts.only !== 'long-talk') throw new Error(`--only: "${opts.only}" is not a section that runs alone (long-talk)`);
+if (opts.only !== undefined && !['long-talk', 'aac-settings'].includes(opts.only)) throw new Error(`--only: "${opts.only}" is not a section that runs alone (long-talk, aac-settings)`);
 const resolution = opts.resolution as string;
 const bigCount = Number(opts.big);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-bench-'));
@@ -51,7 +55,7 @@ const write = (name: string, text: string) => {
 fs.symlinkSync(path.join(packageRoot, 'public'), path.join(work, 'public'));
 const minutes = Number(opts.minutes);
 const longTalk = async () => {
-  const rows = await benchLongTalk({ bin, deck: deckPath, resolution, browser, work, minutes, log });
+  const rows = await benchLongTalk({ bin, deck: deckPath, resolution, browser, work, minutes, rounds: Number(opts.rounds), log });
   process.stdout.write(`\ntalkreel with a ${minutes}-minute recording at ${resolution}, each from a cold cache; ${machine}\n\n${longTalkTable(rows, minutes)}\n\n${JSON.stringify({ longTalk: rows })}\n`);
 };
 const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -63,6 +67,11 @@ const talkreel = (deck: string, out: string, cache: string, ...extra: string[]) 
   });
 function log(line: string) {
   process.stderr.write(`${line}\n`);
+}
+if (opts.only === 'aac-settings') {
+  process.stdout.write(`\nAAC settings on one minute of a speech-like signal; ${machine}\n\n${benchAacSettings(work)}\n`);
+  fs.rmSync(work, { recursive: true, force: true });
+  process.exit(0);
 }
 if (opts.only === 'long-talk') {
   await longTalk();

@@ -153,6 +153,13 @@ describe('--audio-bitrate and --loudness', () => {
     expect(Math.abs(probeAudio(r.video).seconds - 24)).toBeLessThanOrEqual(0.001);
   });
 
+  it('reports the encoding as its own step, in seconds of the recording', async () => {
+    const r = await talkreel(['render', fixture('small.md'), '--out', path.join(tmp, 'progress'), '--audio', src('mono.wav'), '--audio-bitrate', '64', '--no-thumbnails'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^Encoding audio\.\.\.$/m);
+    expect(r.stderr).toMatch(/^ {2}encoding audio 24\/24 s of the recording$/m);
+  });
+
   it.each([
     [['--audio-bitrate', '8'], /--audio-bitrate must be a whole number of kbit\/s from 32 to 320/],
     [['--loudness', 'loud'], /--loudness must be a loudness in LUFS from -70 to -5/],
