@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { WaveFile } from 'wavefile';
+import wavefile from 'wavefile';
 import { ffmpegPath } from '../src/render/ffmpeg.js';
 import { speechMinute } from './long-talk.js';
 
@@ -34,7 +34,7 @@ function ffmpeg(args: string[]): number {
 /** The first channel of a file as ffmpeg decodes it (edit list applied). */
 function firstChannel(file: string, scratch: string): Float64Array {
   ffmpeg(['-i', file, '-map', '0:a:0', '-ac', '1', '-c:a', 'pcm_s16le', '-bitexact', '-f', 'wav', scratch]);
-  const wav = new WaveFile();
+  const wav = new wavefile.WaveFile();
   wav.fromBuffer(fs.readFileSync(scratch));
   return wav.getSamples(false, Float64Array) as unknown as Float64Array;
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { WaveFile } from 'wavefile';
+import wavefile from 'wavefile';
 import { ffmpegPath, ffprobePath } from '../../src/render/ffmpeg.js';
 
 /** A click: 4 ms of a 3 kHz tone under a Hann window, loud against the quiet tone around it. */
@@ -24,7 +24,7 @@ export function writeClickTrack(file: string, o: { seconds: number; rate: number
     for (let k = 0; k < shape.length && start + k < n; k++) samples[start + k] = 0.8 * shape[k];
   }
   const int16 = Int16Array.from(samples, (v) => Math.round(v * 32767));
-  const wav = new WaveFile();
+  const wav = new wavefile.WaveFile();
   wav.fromScratch(o.channels, o.rate, '16', Array.from({ length: o.channels }, () => int16));
   fs.writeFileSync(file, wav.toBuffer());
 }
@@ -46,7 +46,7 @@ export interface Pcm {
 export function decodeAudio(file: string, scratch: string): Pcm {
   const wavPath = `${scratch}.wav`;
   ffmpeg(['-i', file, '-map', '0:a:0', '-c:a', 'pcm_s16le', '-bitexact', '-f', 'wav', wavPath]);
-  const wav = new WaveFile();
+  const wav = new wavefile.WaveFile();
   wav.fromBuffer(fs.readFileSync(wavPath));
   fs.rmSync(wavPath);
   const { sampleRate, numChannels } = wav.fmt as { sampleRate: number; numChannels: number };
