@@ -3,6 +3,10 @@
  * browser and encoder settings. Prints a table and one JSON line. Options:
  *   --resolution R   (default 1080p)   --big N   slides in the generated deck (default 200)
  *   --skip-plain     skip the plain `remotion render` of the whole talk (it takes minutes)
+ *   --only long-talk only the talk with a long recording (see long-talk.ts)
+ *   --only aac-settings only the AAC encoder settings on a speech-like minute (see aac-settings.ts)
+ *   --minutes N      the long recording's length (default 45)
+ *   --rounds N       rounds of the long-talk rows (default 3)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,12 +16,22 @@ import { chooseBrowser } from '../src/render/browser.js';
 import { packageRoot } from '../src/render/root.js';
 import { asMarp, bigDeck, withDuration, withEdit } from './decks.js';
 import { measureFloor } from './floor.js';
+import { benchAacSettings } from './aac-settings.js';
+import { benchLongTalk, longTalkTable } from './long-talk.js';
 import { measure, type Measured } from './measure.js';
 import { watchEdits } from './watch.js';
 
 const { values: opts } = parseArgs({
-  options: { resolution: { type: 'string', default: '1080p' }, big: { type: 'string', default: '200' }, 'skip-plain': { type: 'boolean', default: false } },
+  options: {
+    resolution: { type: 'string', default: '1080p' },
+    big: { type: 'string', default: '200' },
+    'skip-plain': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    minutes: { type: 'string', default: '45' },
+    rounds: { type: 'string', default: '3' },
+  },
 });
+if (opts.only !== undefined && !['long-talk', 'aac-settings'].includes(opts.only)) throw new Error(`--only: "${opts.only}" is not a section that runs alone (long-talk, aac-settings)`);
 const resolution = opts.resolution as string;
 const bigCount = Number(opts.big);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-bench-'));
@@ -39,13 +53,31 @@ const write = (name: string, text: string) => {
 };
 // Decks that name pictures under /art/ find them through this folder.
 fs.symlinkSync(path.join(packageRoot, 'public'), path.join(work, 'public'));
+const minutes = Number(opts.minutes);
+const longTalk = async () => {
+  const rows = await benchLongTalk({ bin, deck: deckPath, resolution, browser, work, minutes, rounds: Number(opts.rounds), log });
+  process.stdout.write(`\ntalkreel with a ${minutes}-minute recording at ${resolution}, each from a cold cache; ${machine}\n\n${longTalkTable(rows, minutes)}\n\n${JSON.stringify({ longTalk: rows })}\n`);
+};
+const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 const talkreel = (deck: string, out: string, cache: string, ...extra: string[]) =>
   measure(process.execPath, [bin, 'render', deck, '--out', path.join(work, out), '--resolution', resolution, '--json', ...extra], {
     TALKREEL_CACHE_DIR: cache,
     TALKREEL_BROWSER: browser,
   });
-const log = (line: string) => process.stderr.write(`${line}\n`);
+function log(line: string) {
+  process.stderr.write(`${line}\n`);
+}
+if (opts.only === 'aac-settings') {
+  process.stdout.write(`\nAAC settings on one minute of a speech-like signal; ${machine}\n\n${benchAacSettings(work)}\n`);
+  fs.rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+if (opts.only === 'long-talk') {
+  await longTalk();
+  fs.rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
 // Each figure is printed as soon as it is measured, so a long run's partial results are kept.
 const got = (what: string, m: Measured) => log(`    ${what}: ${m.seconds.toFixed(1)} s, peak RSS ${m.peakRssMB} MB`);
 
@@ -58,7 +90,7 @@ await talkreel(path.join(packageRoot, 'tests', 'fixtures', 'decks', 'small.md'),
 const median = (ms: Measured[]) => [...ms].sort((a, b) => a.seconds - b.seconds)[Math.floor(ms.length / 2)];
 const ROUNDS = 3;
 
-log('1/6 cold render of the talk');
+log('1/7 cold render of the talk');
 const colds: Measured[] = [];
 let coldCache = '';
 for (let round = 0; round < ROUNDS; round++) {
@@ -78,7 +110,7 @@ if (!opts['skip-plain']) {
   got('plain remotion render', plain);
 }
 
-log('2/6 holds of 45 s against holds of 5 s');
+log('2/7 holds of 45 s against holds of 5 s');
 const short = await talkreel(write('holds-5.md', withDuration(source, 5)), 'h5', freshCache());
 const long = await talkreel(write('holds-45.md', withDuration(source, 45)), 'h45', freshCache());
 got('holds 5 s', short);
@@ -91,7 +123,7 @@ const plainLong = await talkreel(excerpt(45), 'p45', freshCache(), ...plainHolds
 got('plain, holds 5 s', plainShort);
 got('plain, holds 45 s', plainLong);
 
-log('3/6 re-render after a one-slide edit');
+log('3/7 re-render after a one-slide edit');
 await talkreel(write('unedited.md', source), 'before-edit', coldCache);
 // Each round rewords the same slide again: each is a re-render after a one-slide edit.
 const edits: Measured[] = [];
@@ -107,7 +139,7 @@ const watched = await watchEdits(process.execPath, bin, write('watched.md', sour
 watched.forEach((s, round) => log(`    in talkreel watch (round ${round + 1}): ${s.toFixed(1)} s`));
 const watchEdit = [...watched].sort((a, b) => a - b)[1];
 
-log('4/6 thumbnails only, and Marp CLI on the same slides');
+log('4/7 thumbnails only, and Marp CLI on the same slides');
 const marpDir = path.join(work, 'marp');
 fs.mkdirSync(marpDir);
 const marpDeck = path.join(marpDir, 'deck.md');
@@ -127,10 +159,10 @@ const thumbs = median(thumbRuns);
 const marp = median(marpRuns);
 const marpCount = fs.readdirSync(marpDir).filter((f) => /^out\.\d+\.png$/.test(f)).length;
 
-log(`5/6 a generated deck of ${bigCount} slides`);
+log(`5/7 a generated deck of ${bigCount} slides`);
 const big = await talkreel(write('big.md', bigDeck(bigCount)), 'big', freshCache());
 
-log('6/6 the floor under a render in a new process');
+log('6/7 the floor under a render in a new process');
 const coldVideo = (JSON.parse(cold.stdout) as { video: string }).video;
 const floor = await measureFloor({ bin, deck: deckPath, resolution, browser, cacheDir: cacheRoot, video: coldVideo });
 log(`    start ${floor.startSeconds.toFixed(2)} s, first picture ${floor.firstPictureSeconds.toFixed(2)} s, then ${floor.pictureSeconds.toFixed(3)} s per picture (bare screenshot ${floor.bareShotSeconds.toFixed(3)} s), copying the MP4 ${floor.copySeconds.toFixed(2)} s`);
@@ -144,7 +176,7 @@ const thumbPictures = capturedBy(thumbs);
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const results = {
-  machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  machine,
   resolution,
   frames,
   coldSeconds: cold.seconds,
@@ -191,4 +223,6 @@ const rows = [
 process.stdout.write(`\ntalkreel benchmark at ${resolution}, ${frames} frames; ${results.machine}\n\n| measurement | time | comparison |\n| --- | --- | --- |\n`);
 for (const r of rows) process.stdout.write(`| ${r.join(' | ')} |\n`);
 process.stdout.write(`\n${JSON.stringify(results)}\n`);
+log('7/7 the talk with a long recording');
+await longTalk();
 fs.rmSync(work, { recursive: true, force: true });

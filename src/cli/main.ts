@@ -38,7 +38,17 @@ program
     if (!/^\d+$/.test(v) || Number(v) > 51) throw new InvalidArgumentError('--crf must be a whole number from 0 to 51');
     return Number(v);
   })
-  .option('--audio <file>', 'the speaker\'s recording, muxed as AAC 48 kHz stereo; the video lasts as long (default: the deck\'s audio:)')
+  .option('--audio <file>', 'the speaker\'s recording, muxed into the MP4 (AAC-LC copied, anything else encoded); the video lasts as long (default: the deck\'s audio:)')
+  .option('--audio-bitrate <kbps>', 'encode the recording at this many kbit/s, 32-320 (default: 128 mono, 192 stereo; an AAC recording is then encoded too)', (v: string) => {
+    const m = /^(\d+)k?$/i.exec(v);
+    if (!m || Number(m[1]) < 32 || Number(m[1]) > 320) throw new InvalidArgumentError('--audio-bitrate must be a whole number of kbit/s from 32 to 320, such as 96 or 96k');
+    return Number(m[1]);
+  })
+  .option('--loudness <lufs>', 'normalise the recording to this integrated loudness (two passes of loudnorm), such as -14 or -16', (v: string) => {
+    const n = Number(v);
+    if (!/^-?\d+(\.\d+)?$/.test(v) || n < -70 || n > -5) throw new InvalidArgumentError('--loudness must be a loudness in LUFS from -70 to -5, such as -14');
+    return n;
+  })
   .option('--timings <file>', 'recorded start times, one per slide per line (default: the slides\' at: options)')
   .option('--slides <list>', 'render only these slides, e.g. 2,5-7')
   .option('--no-video', 'skip the MP4')

@@ -4,6 +4,8 @@ import type { RenderProgress } from '../render/render-plan.js';
 const LABELS: Record<RenderProgress['phase'], string> = {
   bundle: 'Bundling',
   browser: 'Starting browser',
+  loudness: 'Measuring loudness',
+  audio: 'Encoding audio',
   capture: 'Capturing frames',
   encode: 'Encoding',
   video: 'Video',
@@ -12,36 +14,35 @@ const LABELS: Record<RenderProgress['phase'], string> = {
 };
 
 /**
- * Progress on a terminal: a bar per phase with frames captured, encoded and the ETA. When stderr
- * is not a terminal (CI, pipes), one plain line per phase and every 10% of the video.
+ * Progress on a terminal: a bar per phase with frames captured, encoded and the ETA; phases that
+ * run side by side (capture, encoding, the recording's encoder) each keep their own bar. When
+ * stderr is not a terminal (CI, pipes), one plain line per phase and every 10% of the video.
  */
 export function makeProgressReporter(enabled: boolean): { onProgress: (p: RenderProgress) => void; stop: () => void } {
   if (!enabled) return { onProgress: () => {}, stop: () => {} };
   if (process.stderr.isTTY) {
-    let bar: cliProgress.SingleBar | null = null;
-    let phase: string | null = null;
+    let bars: cliProgress.MultiBar | null = null;
+    const byPhase = new Map<string, cliProgress.SingleBar>();
     const stop = () => {
-      bar?.stop();
-      bar = null;
+      bars?.stop();
+      bars = null;
+      byPhase.clear();
     };
     return {
       onProgress: (p) => {
-        if (p.phase !== phase) {
-          stop();
-          phase = p.phase;
-          bar = new cliProgress.SingleBar(
-            {
-              format: `${LABELS[p.phase].padEnd(16)} {bar} {value}/{total}{extra} | ETA {eta_formatted}`,
-              stream: process.stderr,
-              hideCursor: true,
-              clearOnComplete: false,
-            },
-            cliProgress.Presets.shades_classic,
-          );
-          bar.start(p.total, p.done, { extra: '' });
+        bars ??= new cliProgress.MultiBar(
+          { format: '{label} {bar} {value}/{total}{extra} | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: false },
+          cliProgress.Presets.shades_classic,
+        );
+        const total = Math.round(p.total);
+        const done = Math.floor(p.done);
+        let bar = byPhase.get(p.phase);
+        if (!bar) {
+          bar = bars.create(total, done, { label: LABELS[p.phase].padEnd(18), extra: '' });
+          byPhase.set(p.phase, bar);
         }
-        bar?.setTotal(p.total);
-        bar?.update(p.done, { extra: extraOf(p) });
+        bar.setTotal(total);
+        bar.update(done, { extra: extraOf(p) });
       },
       stop,
     };
@@ -55,11 +56,11 @@ export function makeProgressReporter(enabled: boolean): { onProgress: (p: Render
         announced.add(p.phase);
         process.stderr.write(`${LABELS[p.phase]}...\n`);
       }
-      if ((p.phase === 'video' || p.phase === 'capture' || p.phase === 'encode') && p.total > 0) {
+      if (['video', 'capture', 'encode', 'loudness', 'audio'].includes(p.phase) && p.total > 0) {
         const tenth = Math.floor((p.done / p.total) * 10);
         if (tenth > (lastTenth.get(p.phase) ?? -1)) {
           lastTenth.set(p.phase, tenth);
-          process.stderr.write(`  ${LABELS[p.phase].toLowerCase()} ${p.done}/${p.total}${extraOf(p)}\n`);
+          process.stderr.write(`  ${LABELS[p.phase].toLowerCase()} ${Math.floor(p.done)}/${Math.round(p.total)}${extraOf(p)}\n`);
         }
       }
     },
@@ -71,5 +72,6 @@ function extraOf(p: RenderProgress): string {
   if (p.phase === 'video') return ` frames captured, ${p.encoded ?? 0} encoded`;
   if (p.phase === 'capture') return ` frames${p.cached ? ` (${p.cached} pictures from cache)` : ''}`;
   if (p.phase === 'encode') return ` segments${p.cached ? ` (${p.cached} from cache)` : ''}`;
+  if (p.phase === 'loudness' || p.phase === 'audio') return ' s of the recording';
   return '';
 }

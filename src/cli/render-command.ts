@@ -8,7 +8,7 @@ import { formatDiagnostics } from './diagnostics.js';
 import { makeProgressReporter } from './progress.js';
 
 /** The render command's flags: the library's options as commander parses them, plus `--json`. */
-export type RenderFlags = Pick<RenderOptions, 'out' | 'resolution' | 'fps' | 'crf' | 'audio' | 'timings' | 'slides' | 'browser' | 'concurrency' | 'exact' | 'strict'> & {
+export type RenderFlags = Pick<RenderOptions, 'out' | 'resolution' | 'fps' | 'crf' | 'audio' | 'audioBitrate' | 'loudness' | 'timings' | 'slides' | 'browser' | 'concurrency' | 'exact' | 'strict'> & {
   video: boolean;
   thumbnails: boolean;
   json?: boolean;
@@ -38,6 +38,8 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
     fps: flags.fps,
     crf: flags.crf,
     audio: flags.audio,
+    audioBitrate: flags.audioBitrate,
+    loudness: flags.loudness,
     timings: flags.timings,
     slides: flags.slides,
     video: flags.video,
@@ -120,7 +122,7 @@ export function printResult(result: RenderResult, json: boolean): void {
   const m = result.manifest;
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ ok: true, outDir: result.outDir, video: result.video, thumbnails: result.thumbnails, manifest: result.manifestPath, slides: m.slides.length, durationInFrames: m.durationInFrames, durationInSeconds: m.durationInSeconds, fps: m.fps, width: m.width, height: m.height, renderSeconds: Math.round(result.seconds * 10) / 10, stats: result.stats })}\n`,
+      `${JSON.stringify({ ok: true, outDir: result.outDir, video: result.video, thumbnails: result.thumbnails, manifest: result.manifestPath, slides: m.slides.length, durationInFrames: m.durationInFrames, durationInSeconds: m.durationInSeconds, fps: m.fps, width: m.width, height: m.height, renderSeconds: Math.round(result.seconds * 10) / 10, stats: result.stats, audio: result.audio })}\n`,
     );
     return;
   }

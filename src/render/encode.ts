@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
+import { audioMuxArgs, type AudioTrack } from './audio.js';
 import { ffmpegPath, run } from './ffmpeg.js';
 import { withScratchFiles } from './scratch.js';
 
@@ -195,20 +196,20 @@ export interface ChapterMark {
 
 /**
  * Joins segments (a segment may be listed many times) by stream copy into a fast-start MP4, with
- * chapter atoms when given. Chapters go in as the concat script's `chapter` lines and get their
- * titles as chapter metadata (this ffmpeg build has no ffmetadata demuxer).
+ * chapter atoms when given, and the sound track (copied, see audioMuxArgs). Chapters go in as the
+ * concat script's `chapter` lines and get their titles as chapter metadata (this ffmpeg build
+ * has no ffmetadata demuxer).
  */
-export async function concatSegments(segments: string[], out: string, metadata: Record<string, string>, signal?: AbortSignal, chapters: ChapterMark[] = [], audio: string | null = null): Promise<void> {
+export async function concatSegments(segments: string[], out: string, metadata: Record<string, string>, signal?: AbortSignal, chapters: ChapterMark[] = [], audio: AudioTrack | null = null): Promise<void> {
   const list = `${out}.txt`;
   const files = segments.map((s) => `file '${s.replace(/'/g, "'\\''")}'`);
   const marks = chapters.map((c, i) => `chapter ${i} ${c.start.toFixed(3)} ${c.end.toFixed(3)}`);
   fs.writeFileSync(list, ['ffconcat version 1.0', ...files, ...marks].join('\n') + '\n');
   const meta = Object.entries(metadata).flatMap(([k, v]) => ['-metadata', `${k}=${v}`]);
   const titles = chapters.flatMap((c, i) => [`-metadata:c:${i}`, `title=${c.title}`]);
-  // The speaker's recording as YouTube asks for it: AAC-LC, 48 kHz, stereo (384 kbit/s).
-  const sound = audio ? ['-i', audio, '-map', '1:a:0', '-c:a', 'aac', '-profile:a', 'aac_low', '-ar', '48000', '-ac', '2', '-b:a', '384k'] : [];
+  const sound = audio ? audioMuxArgs(audio, 1) : { inputs: [], outputs: [] };
   try {
-    await run(ffmpegPath(), [...quiet, '-f', 'concat', '-safe', '0', '-i', list, ...sound, '-map', '0:v', '-c:v', 'copy', ...meta,
+    await run(ffmpegPath(), [...quiet, '-f', 'concat', '-safe', '0', '-i', list, ...sound.inputs, '-map', '0:v', '-c:v', 'copy', ...sound.outputs, ...meta,
       '-map_chapters', chapters.length > 0 ? '0' : '-1', ...titles, '-movflags', '+faststart', '-f', 'mp4', out], { signal });
   } finally {
     fs.rmSync(list, { force: true });

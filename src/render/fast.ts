@@ -5,6 +5,7 @@ import type { makeCancelSignal, openBrowser } from '@remotion/renderer';
 import type { Deck } from '../deck/model.js';
 import { describeFrame, joinShortHolds, segmentsOf, thumbnailFrames, type Segment } from '../timing/frames.js';
 import type { Timeline } from '../timing/plan.js';
+import type { AudioTrack } from './audio.js';
 import { cacheLimitBytes, sha256, Store } from './cache.js';
 import { JPEG_QUALITY } from './capture.js';
 import { captureWithRetry, newRestartBudget } from './capture-retry.js';
@@ -45,8 +46,8 @@ export interface FastJob {
   format: VideoFormat;
   /** Chapter atoms for the MP4. */
   chapters?: ChapterMark[];
-  /** The speaker's recording, muxed as the sound track. */
-  audio?: string | null;
+  /** The sound track, being prepared beside the capture; awaited when the video is joined. */
+  audio?: Promise<AudioTrack> | null;
   onProgress: (p: FastProgress) => void;
   /**
    * Work that needs the pictures but not the video (publishing files), run while the video is
@@ -262,7 +263,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
     });
     const chunks = await joinChunks(runs.map((r) => r.segments), segmentsStore, fps, job.signal);
     files = [...new Set([...fileOf.values(), ...chunks])];
-    await concatSegments(chunks, job.video, job.metadata, job.signal, job.chapters, job.audio);
+    await concatSegments(chunks, job.video, job.metadata, job.signal, job.chapters, (await job.audio) ?? null);
   };
   // Both run to the end before an error of either is reported: nothing is left writing.
   const [joined, alongside] = await Promise.allSettled([joinVideo(), job.alongsideJoin?.(thumbnails)]);

@@ -19,6 +19,10 @@ export interface RunOptions {
   /** Written to the process's standard input, then closed; if it throws, the process is killed. */
   input?: AsyncIterable<Buffer> | Iterable<Buffer>;
   signal?: AbortSignal;
+  /** Told each piece of standard output as it comes (it is still returned at the end). */
+  onStdout?: (chunk: Buffer) => void;
+  /** Told each piece of standard error as it comes. */
+  onStderr?: (chunk: Buffer) => void;
 }
 
 let setpriv: string | null | undefined;
@@ -63,8 +67,14 @@ export function run(binary: string, args: string[], options: RunOptions = {}): P
     const child = spawn(command, commandArgs, { cwd: path.dirname(binary), env: environment(), stdio: ['pipe', 'pipe', 'pipe'], signal: options.signal });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.stdout.on('data', (d: Buffer) => {
+      out.push(d);
+      options.onStdout?.(d);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err.push(d);
+      options.onStderr?.(d);
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out));
@@ -82,4 +92,17 @@ export function run(binary: string, args: string[], options: RunOptions = {}): P
       child.kill('SIGKILL');
     });
   });
+}
+
+/** Reads ffmpeg's `-progress` lines and reports the seconds of output written so far. */
+export function progressReader(onSeconds: (seconds: number) => void): (chunk: Buffer) => void {
+  let rest = '';
+  return (chunk) => {
+    const lines = (rest + chunk.toString()).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      const m = /^out_time_us=(\d+)/.exec(line);
+      if (m) onSeconds(Number(m[1]) / 1e6);
+    }
+  };
 }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DeckError } from '../deck/errors.js';
@@ -6,7 +5,7 @@ import type { Deck, Diagnostic } from '../deck/model.js';
 import { TalkreelError } from '../errors.js';
 import { planTimeline, type PlanOverrides, type Timeline } from '../timing/plan.js';
 import { checkStarts, deckStarts, parseTimings, type StartTime } from '../timing/starts.js';
-import { ffprobePath } from './ffmpeg.js';
+import { probeRecording, type Recording } from './audio.js';
 
 export interface RecordingOptions {
   /** The speaker's recording (`--audio`); else the deck's `audio:`, relative to the deck. */
@@ -19,8 +18,8 @@ export interface RecordedPlan {
   /** The deck with its recorded timings (`recording`), as the compositions must see it. */
   deck: Deck;
   timeline: Timeline;
-  /** Absolute path of the recording to mux, or null. */
-  audio: string | null;
+  /** The recording to mux (its absolute path and what ffprobe says of it), or null. */
+  audio: Recording | null;
   diagnostics: Diagnostic[];
 }
 
@@ -41,17 +40,18 @@ export function planRecorded(deck: Deck, deckPath: string, selected: boolean, op
   }
 
   const diagnostics: Diagnostic[] = [];
-  let audio: string | null = null;
+  let audio: Recording | null = null;
   let audioSeconds: number | null = null;
   if (audioRef) {
-    audio = path.resolve(audioRef);
+    const file = path.resolve(audioRef);
     const fail = (code: string, message: string) => {
       if (fromDeck) throw new DeckError([{ severity: 'error', code, message, ...deckAt, column: 1 }]);
       throw new TalkreelError(code, `--audio ${audioRef}: ${message}`);
     };
-    if (!fs.statSync(audio, { throwIfNoEntry: false })?.isFile()) fail('audio-missing', `no such audio file ${path.relative(process.cwd(), audio) || audio}`);
-    audioSeconds = probeAudioSeconds(audio);
-    if (audioSeconds === null) fail('audio-invalid', `${path.basename(audio)} has no audio stream ffmpeg can read`);
+    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) fail('audio-missing', `no such audio file ${path.relative(process.cwd(), file) || file}`);
+    audio = probeRecording(file);
+    if (audio === null) fail('audio-invalid', `${path.basename(file)} has no audio stream ffmpeg can read`);
+    audioSeconds = audio?.seconds ?? null;
   }
 
   let starts: StartTime[] | null = null;
@@ -85,15 +85,4 @@ export function planRecorded(deck: Deck, deckPath: string, selected: boolean, op
     }
   }
   return { deck: timed, timeline, audio, diagnostics };
-}
-
-/** Length of the first audio stream in seconds, or null when there is none. */
-function probeAudioSeconds(file: string): number | null {
-  const bin = ffprobePath();
-  const r = spawnSync(bin, ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=codec_type,duration:format=duration', '-of', 'json', file], { cwd: path.dirname(bin), encoding: 'utf8' });
-  if (r.status !== 0) return null;
-  const info = JSON.parse(r.stdout) as { streams?: { duration?: string }[]; format?: { duration?: string } };
-  if (!info.streams?.length) return null;
-  const seconds = Number(info.streams[0].duration ?? info.format?.duration);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
 }

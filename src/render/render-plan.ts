@@ -10,6 +10,7 @@ import { DeckError } from '../deck/errors.js';
 import { strictDiagnostics } from '../deck/strict.js';
 import { usageError } from '../errors.js';
 import type { Timeline } from '../timing/plan.js';
+import { planAudio, type AudioPlan } from './audio.js';
 import { chooseBrowser } from './browser.js';
 import { videoFormat, type VideoFormat } from './encode.js';
 import type { Manifest } from './manifest.js';
@@ -37,6 +38,13 @@ export interface RenderOptions {
   crf?: number;
   /** The speaker's recording to mux (else the deck's `audio:`); the video lasts as long. */
   audio?: string;
+  /**
+   * kbit/s of the encoded recording (default 128 mono, 192 stereo). Given, an AAC recording is
+   * encoded too rather than copied.
+   */
+  audioBitrate?: number;
+  /** Normalise the recording to this integrated loudness, LUFS (-70 to -5; for example -14). */
+  loudness?: number;
   /** Recorded start times, one per slide per line (else the deck's `at:` options). */
   timings?: string;
   /** Slide selection such as `2,5-7`. */
@@ -62,8 +70,11 @@ export interface RenderOptions {
   signal?: AbortSignal;
 }
 
-/** `finish`: joining the video and moving the outputs into place. */
-export type RenderPhase = 'bundle' | 'browser' | 'capture' | 'encode' | 'video' | 'thumbnails' | 'finish';
+/**
+ * `finish`: joining the video and moving the outputs into place. `loudness` and `audio` (measuring
+ * and encoding the recording) run beside the others; their `done` and `total` are seconds.
+ */
+export type RenderPhase = 'bundle' | 'browser' | 'loudness' | 'audio' | 'capture' | 'encode' | 'video' | 'thumbnails' | 'finish';
 export interface RenderProgress {
   phase: RenderPhase;
   done: number;
@@ -84,6 +95,8 @@ export interface RenderResult {
   seconds: number;
   /** Fast mode: frames captured and segments encoded in this run, and what the cache supplied. */
   stats: { captured: number; cachedFrames: number; encodedSegments: number; cachedSegments: number } | null;
+  /** How the recording went into the MP4: stream-copied, encoded, or its encoded track taken from the cache. */
+  audio: 'copied' | 'encoded' | 'cached' | null;
 }
 
 export const defaultOutDir = (deckPath: string) => path.join('out', path.basename(deckPath).replace(/\.[^.]+$/, ''));
@@ -102,7 +115,8 @@ export interface Plan {
   browserExecutable: string | null;
   publish: PublishPlan;
   format: VideoFormat;
-  audio: string | null;
+  /** How the recording goes into the MP4, or null without one (or without a video). */
+  audio: AudioPlan | null;
 }
 
 export function planRender(options: RenderOptions): Plan {
@@ -114,6 +128,12 @@ export function planRender(options: RenderOptions): Plan {
   }
   if (options.crf !== undefined && (!Number.isInteger(options.crf) || options.crf < 0 || options.crf > 51)) {
     throw usageError(`--crf: "${options.crf}" is not a whole number from 0 to 51`);
+  }
+  if (options.audioBitrate !== undefined && (!Number.isInteger(options.audioBitrate) || options.audioBitrate < 32 || options.audioBitrate > 320)) {
+    throw usageError(`--audio-bitrate: "${options.audioBitrate}" is not a whole number of kbit/s from 32 to 320`);
+  }
+  if (options.loudness !== undefined && (!Number.isFinite(options.loudness) || options.loudness < -70 || options.loudness > -5)) {
+    throw usageError(`--loudness: "${options.loudness}" is not a loudness from -70 to -5 LUFS`);
   }
   const cores = os.cpus().length;
   if (options.concurrency !== undefined && (!Number.isInteger(options.concurrency) || options.concurrency < 1 || options.concurrency > cores)) {
@@ -152,7 +172,7 @@ export function planRender(options: RenderOptions): Plan {
     video,
     thumbnails,
     diagnostics,
-    audio: recorded.audio,
+    audio: video && recorded.audio ? planAudio(recorded.audio, { bitrate: options.audioBitrate, loudness: options.loudness }) : null,
     publish,
     format: videoFormat(timeline.width, timeline.height, timeline.fps, options.crf),
     browserExecutable: options.session ? options.session.browserExecutable : chooseBrowser(options.browser, packageRoot).executablePath,

@@ -6,6 +6,7 @@ import { TalkreelError } from '../errors.js';
 import { stillFrame } from '../timing/plan.js';
 import { JPEG_QUALITY } from './capture.js';
 import { concatSegments, ENCODER } from './encode.js';
+import { prepareAudio } from './audio.js';
 import { renderFast } from './fast.js';
 import { buildManifest, thumbnailName } from './manifest.js';
 import { commitOutputs, discardStaging, prepareOutDir } from './outputs.js';
@@ -26,7 +27,12 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
   const removeStaging = () => discardStaging(staging);
   process.on('exit', removeStaging);
   const { cancelSignal, cancel } = makeCancelSignal();
-  const onAbort = () => cancel();
+  // Ends the recording's encoder when the render fails or is interrupted.
+  const stopAudio = new AbortController();
+  const onAbort = () => {
+    cancel();
+    stopAudio.abort();
+  };
   options.signal?.addEventListener('abort', onAbort, { once: true });
   let opening: Promise<RenderSession> | null = null;
   // The bundle and browser are opened when a picture is missing from the cache, not before: a
@@ -36,6 +42,10 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     opening ??= openSession({ browser: options.browser, onProgress: report, signal: options.signal });
     return opening;
   };
+  // The sound track needs only the recording and the talk's length: it is prepared from the start,
+  // beside the capture and the video's encoders, and awaited when the video is joined.
+  const audio = plan.audio ? prepareAudio(plan.audio, plan.timeline.durationInFrames / plan.timeline.fps, { signal: stopAudio.signal, onProgress: report }) : null;
+  audio?.catch(() => {}); // its error is reported where it is awaited
   try {
     const executablePath = plan.browserExecutable;
     throwIfAborted(options.signal);
@@ -85,7 +95,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
         // renderMedia writes no chapters and no recording here: add them, copying the video stream.
         const plain = path.join(staging, `plain-${videoName}`);
         fs.renameSync(path.join(staging, videoName), plain);
-        await concatSegments([plain], path.join(staging, videoName), { title: plan.deck.title }, options.signal, chapterMarks(plan.publish), plan.audio);
+        await concatSegments([plain], path.join(staging, videoName), { title: plan.deck.title }, options.signal, chapterMarks(plan.publish), await audio);
         fs.rmSync(plain);
       }
       if (plan.thumbnails) {
@@ -122,7 +132,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
         metadata: { title: plan.deck.title },
         chapters: chapterMarks(plan.publish),
         format: plan.format,
-        audio: plan.audio,
+        audio,
         onProgress: (p) => report(p),
         // The browser is closed as soon as the capture is over (a session the caller passed in stays).
         captureDone: async () => {
@@ -155,12 +165,13 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
       thumbnails: plan.thumbnails,
       deck: path.relative(plan.outDir, plan.deckPath),
       published: published.files,
-      audio: plan.video && plan.audio ? path.relative(plan.outDir, plan.audio) : null,
+      audio: plan.audio ? path.relative(plan.outDir, plan.audio.recording.file) : null,
     });
     fs.writeFileSync(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     names.push('manifest.json');
     throwIfAborted(options.signal);
     report({ phase: 'finish', done: 1, total: 1 });
+    const track = await audio;
     commitOutputs(staging, plan.outDir, names);
     removeStalePublished(plan.outDir, names);
     return {
@@ -172,12 +183,16 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
       diagnostics: plan.diagnostics,
       seconds: (performance.now() - started) / 1000,
       stats,
+      audio: track ? track.how : null,
     };
   } catch (err) {
     if (options.signal?.aborted) throw new TalkreelError('interrupted', 'render interrupted; earlier outputs were left as they were', 1);
     throw err;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+    // An encoder still running (the render failed before the join) is ended and its file removed.
+    stopAudio.abort();
+    await audio?.catch(() => {});
     // A session this call opened is closed, even one still starting when something failed
     // (after an interrupt without waiting for it: the CLI exits at once, and the browser with it).
     const opened = opening as Promise<RenderSession> | null;
