@@ -44,7 +44,7 @@ export const Talk: React.FC<TalkProps> = (props) => {
             }
             items.push(
               <TransitionSeries.Sequence key={`s${t.index}`} durationInFrames={t.durationInFrames} name={`${t.index}. ${t.title}`}>
-                <SlideView slide={slides[i]} builds={t.builds} buildFrames={t.buildFrames} deck={props.deck} />
+                <SlideView slide={slides[i]} builds={t.builds} buildFrames={t.buildFrames} deck={props.deck} probe={props.probeText} />
               </TransitionSeries.Sequence>,
             );
             return items;
@@ -67,7 +67,7 @@ export const SingleSlide: React.FC<TalkProps & { index: number }> = ({ index, ..
   return (
     <AbsoluteFill style={{ background: themeOf(props.deck).colors.background }}>
       <DeckTheme deck={props.deck}>
-          <SlideView slide={props.deck.slides[pos]} builds={t.builds.map((b) => b - shift)} buildFrames={t.buildFrames} deck={props.deck} />
+          <SlideView slide={props.deck.slides[pos]} builds={t.builds.map((b) => b - shift)} buildFrames={t.buildFrames} deck={props.deck} probe={props.probeText} />
       </DeckTheme>
     </AbsoluteFill>
   );

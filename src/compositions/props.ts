@@ -7,6 +7,11 @@ export const talkPropsSchema = z.object({
   deck: deckSchema,
   fps: z.number().int().min(1).max(120).optional(),
   resolution: z.string().optional(),
+  /**
+   * Each slide reports the text it drew to the browser's console (`talkreel:text N "..."`): the
+   * tests read it to check that every word of the deck reaches the page.
+   */
+  probeText: z.boolean().optional(),
 });
 export type TalkProps = z.infer<typeof talkPropsSchema>;
 

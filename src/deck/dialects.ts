@@ -70,7 +70,7 @@ export const CENTRE_CLASSES = ['lead', 'text-center'];
 export const QUIET_CLASSES = ['invert', 'dark'];
 
 /** Keys only Marp uses: any of them in the front matter makes the deck a Marp deck. */
-export const MARP_ONLY = ['marp', 'headingDivider', 'paginate', 'header', 'footer', 'backgroundColor', 'backgroundImage', 'color', 'size', 'math', 'style'];
+export const MARP_ONLY = ['marp', 'headingDivider', 'paginate', 'header', 'footer', 'backgroundColor', 'backgroundImage', 'color', 'size', 'math', 'style', 'description'];
 
 const TALKREEL_LAYOUTS = new Set<string>(LAYOUTS);
 

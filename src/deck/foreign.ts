@@ -45,6 +45,11 @@ const NOTES: Record<string, string> = {
 
 export interface ApplyContext {
   tool: 'Marp' | 'Slidev';
+  /**
+   * A Marp or Slidev deck: their tools take any value (a theme's own layout, a theme's colour
+   * name), so a value talkreel cannot use is a warning; in talkreel's own decks, an error.
+   */
+  lenient?: boolean;
   /** Warnings are given once per entry even when a Marp directive applies to many slides. */
   warned: WeakSet<OptionEntry>;
   problems: Problem[];
@@ -62,7 +67,8 @@ export function applyEntries(entries: OptionEntry[], extras: SlideExtras, ctx: A
   const color = (e: OptionEntry): string | undefined => {
     const v = String(e.value ?? '').trim();
     if (COLOR.test(v)) return v;
-    say(e, 'error', 'invalid-option', `\`${e.key}\` must be a CSS colour (#hex, rgb(), hsl() or a colour name), got ${JSON.stringify(e.value)}`, true);
+    if (ctx.lenient) unsupported(e, `${JSON.stringify(e.value)} is not a CSS colour talkreel knows`);
+    else say(e, 'error', 'invalid-option', `\`${e.key}\` must be a CSS colour (#hex, rgb(), hsl() or a colour name), got ${JSON.stringify(e.value)}`, true);
     return undefined;
   };
   const picture = (e: OptionEntry, placement: ImageBlock['placement']) => {
@@ -87,7 +93,10 @@ export function applyEntries(entries: OptionEntry[], extras: SlideExtras, ctx: A
           extras.layout = 'infer';
           say(e, 'warning', 'unsupported-layout', `Slidev layout \`${text}\` is not drawn; the slide gets a layout from its content`, true);
         } else {
-          say(e, 'error', 'invalid-option', `\`layout\` must be a talkreel layout (${LAYOUTS.join(', ')}) or a Slidev one (${Object.keys(SLIDEV_LAYOUTS).join(', ')}), got ${JSON.stringify(e.value)}`, true);
+          if (ctx.lenient) {
+            extras.layout = 'infer';
+            say(e, 'warning', 'unsupported-layout', `layout \`${text}\` is not one of ${ctx.tool}'s own (a theme's?) and is not drawn; the slide gets a layout from its content`, true);
+          } else say(e, 'error', 'invalid-option', `\`layout\` must be a talkreel layout (${LAYOUTS.join(', ')}) or a Slidev one (${Object.keys(SLIDEV_LAYOUTS).join(', ')}), got ${JSON.stringify(e.value)}`, true);
         }
         break;
       case 'image':
@@ -122,6 +131,7 @@ export function applyEntries(entries: OptionEntry[], extras: SlideExtras, ctx: A
       case 'transition': {
         const mapped = SLIDEV_TRANSITIONS[text.split('|')[0].trim()];
         if (mapped) extras.transition = mapped;
+        else if (ctx.lenient) unsupported(e, `${JSON.stringify(e.value)} is not a transition talkreel knows; the deck's transition is used`);
         else say(e, 'error', 'invalid-option', `\`transition\` must be one of fade, slide, wipe, none or a Slidev transition (${Object.keys(SLIDEV_TRANSITIONS).join(', ')}), got ${JSON.stringify(e.value)}`, true);
         break;
       }

@@ -58,7 +58,7 @@ export function parseDeck(source: string, file = '<string>', options: ParseOptio
   const deckOptions = deckOptionsSchema.parse(head.values);
   if (deckOptions.audio !== undefined) deckOptions.audioLine = head.positions.audio.line;
 
-  const apply: ApplyContext = { tool: dialect === 'marp' ? 'Marp' : 'Slidev', warned: new WeakSet(), problems: [] };
+  const apply: ApplyContext = { tool: dialect === 'marp' ? 'Marp' : 'Slidev', lenient: dialect !== 'talkreel', warned: new WeakSet(), problems: [] };
   const setup = readHeadmatter(head.foreign, split, dialect, deckOptions, apply);
   const prepared = prepareSlides(setup.raws, file, { deck: file, foreign: foreignSlideOption, unknown, readImport: options.readImport, problems });
   const cx: BuildContext = { marp: dialect === 'marp', apply, carried: setup.carried, firstSlide: setup.firstSlide, said: new Set(), problems, deckFile: file };

@@ -32,7 +32,7 @@ export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'st
       }}
     >
       {/* A slide that sets its text colour has all its text in that colour. */}
-      {ink ? <style>{'.talkreel-ink * { color: inherit !important; }'}</style> : null}
+      {ink ? <style data-chrome>{'.talkreel-ink * { color: inherit !important; }'}</style> : null}
       {background ? <Picture image={background} style={{ inset: 0, width: '100%', height: '100%' }} /> : null}
       {background && dim ? <AbsoluteFill style={{ background: ink ? 'rgba(255,255,255,0.6)' : 'rgba(11,18,32,0.6)' }} /> : null}
       {side ? <Picture image={side} style={{ top: 0, bottom: 0, [side.placement === 'left' ? 'left' : 'right']: 0, width: half, height: '100%' }} /> : null}
@@ -87,8 +87,8 @@ const Footer: React.FC<{ top: number; height: number; left: number; width: numbe
       }}
     >
       {theme.logo ? <Img src={theme.logo} style={{ height: rowHeight, maxWidth: scaled(SPACE.logo * 4, height), objectFit: 'contain', flexShrink: 0 }} /> : null}
-      <div style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{label ?? (theme.paginate ? info.talk : '')}</div>
-      {theme.paginate ? <div style={{ color: ink ?? theme.colors.accent, fontVariantNumeric: 'tabular-nums' }}>{info.number}</div> : null}
+      <div data-chrome={label === undefined ? true : undefined} style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{label ?? (theme.paginate ? info.talk : '')}</div>
+      {theme.paginate ? <div data-chrome style={{ color: ink ?? theme.colors.accent, fontVariantNumeric: 'tabular-nums' }}>{info.number}</div> : null}
     </div>
   );
 };

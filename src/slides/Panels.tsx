@@ -2,7 +2,7 @@ import React from 'react';
 import { Img, useVideoConfig } from 'remotion';
 import type { Block } from '../deck/model.js';
 import { depthPx, panelPadding } from './content-fit.js';
-import { measure, useTextArea, useTheme } from './context.js';
+import { measure, useTheme } from './context.js';
 import { WRAP_MARKER, wrapCode } from './fit-code.js';
 import { Runs } from './Runs.js';
 import { SPACE, TYPE, scaled } from './theme.js';
@@ -21,13 +21,12 @@ interface PanelProps {
  * A code block on a panel, in DejaVu Sans Mono: every line as written, indentation kept. A line
  * too long for the panel continues on the next behind a muted `↪` (see fit-code.ts).
  */
-export const CodePanel: React.FC<PanelProps & { block: Of<'code'> }> = ({ block, depth, size, before, style }) => {
+export const CodePanel: React.FC<PanelProps & { block: Of<'code'>; width: number }> = ({ block, depth, size, before, width, style }) => {
   const { height } = useVideoConfig();
   const theme = useTheme();
-  const area = useTextArea();
   const pad = panelPadding(height);
   const indent = depthPx(depth, height);
-  const lines = wrapCode(block.value, area.width - indent - 2 * pad.x, size, measure);
+  const lines = wrapCode(block.value, width - indent - 2 * pad.x, size, measure);
   const lineHeight = size * TYPE.code.lineHeight;
   return (
     <div
@@ -117,23 +116,13 @@ export const TableView: React.FC<PanelProps & { block: Of<'table'>; widths: numb
   );
 };
 
-/**
- * A picture among the slide's text, in the height the fitting gave it. A picture that cannot be
- * shown (a remote address: renders are offline) shows its description in its place.
- */
+/** A picture among the slide's text, in the height the fitting gave it (see content.ts for one that cannot be shown). */
 export const Picture: React.FC<PanelProps & { block: Of<'image'>; height: number }> = ({ block, depth, size, before, height: box, style }) => {
   const { height } = useVideoConfig();
-  const theme = useTheme();
   const width = block.width ? Math.round((block.width * height) / 720) : undefined;
   return (
     <div style={{ marginTop: before * size, marginLeft: depthPx(depth, height), height: box, display: 'flex', justifyContent: 'center', flexShrink: 0, ...style }}>
-      {block.src ? (
-        <Img src={block.src} alt={block.alt} style={{ height: '100%', maxWidth: '100%', width, objectFit: 'contain' }} />
-      ) : (
-        <div style={{ height: '100%', maxWidth: '100%', boxSizing: 'border-box', padding: scaled(SPACE.m, height), background: theme.colors.panel, borderRadius: scaled(SPACE.panel.radius, height), color: theme.colors.muted, fontSize: Math.min(size, scaled(TYPE.small.max, height)), display: 'flex', alignItems: 'center', overflow: 'hidden' }}>
-          {block.alt || block.path}
-        </div>
-      )}
+      <Img src={block.src} alt={block.alt} style={{ height: '100%', maxWidth: '100%', width, objectFit: 'contain' }} />
     </div>
   );
 };

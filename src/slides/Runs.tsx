@@ -20,7 +20,10 @@ export const Runs: React.FC<{ runs: Run[] }> = ({ runs }) => {
           textDecoration: run.strike ? 'line-through' : undefined,
           verticalAlign: run.sub ? 'sub' : run.sup ? 'super' : undefined,
           fontSize: run.sub || run.sup ? '0.7em' : undefined,
-          ...(run.kbd ? { border: `0.08em solid ${theme.colors.muted}`, borderRadius: '0.2em', padding: '0 0.2em' } : {}),
+          // Code on a chip and keys in a frame, both drawn around the text (a shadow takes no room),
+          // so a line is as wide as the fitting measured it.
+          ...(run.code && !run.kbd ? { background: theme.colors.panel, borderRadius: '0.15em', boxShadow: `0 0 0 0.12em ${theme.colors.panel}` } : {}),
+          ...(run.kbd ? { borderRadius: '0.15em', boxShadow: `0 0 0 0.06em ${theme.colors.muted}, 0 0 0 0.14em ${theme.colors.panel}`, background: theme.colors.panel } : {}),
           overflowWrap: 'anywhere',
         };
         return (
@@ -41,9 +44,11 @@ export const Text: React.FC<{
   before?: number;
   color?: string;
   style?: React.CSSProperties;
+  /** What talkreel adds around the author's words (see SlideView's text probe). */
+  'data-chrome'?: boolean;
   children: React.ReactNode;
-}> = ({ size, lineHeight, weight, before = 0, color, style, children }) => (
-  <div style={{ fontSize: size, lineHeight, fontWeight: weight, marginTop: before * size, color, flexShrink: 0, overflowWrap: 'anywhere', ...style }}>
+}> = ({ size, lineHeight, weight, before = 0, color, style, children, ...rest }) => (
+  <div {...rest} style={{ fontSize: size, lineHeight, fontWeight: weight, marginTop: before * size, color, flexShrink: 0, overflowWrap: 'anywhere', ...style }}>
     {children}
   </div>
 );

@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import React, { useEffect, useMemo, useRef } from 'react';
 import type { Deck } from '../deck/model.js';
 import { SlideInfoContext, ThemeContext } from './context.js';
 import { eventLine } from './geometry.js';
@@ -28,13 +28,33 @@ export const DeckTheme: React.FC<{ deck: Deck; children: React.ReactNode }> = ({
 };
 
 /** Draws one slide with the layout it names or was given by the parser, in its own looks. */
-export const SlideView: React.FC<LayoutProps & { deck: Deck }> = ({ deck, slide, ...rest }) => {
+export const SlideView: React.FC<LayoutProps & { deck: Deck; probe?: boolean }> = ({ deck, slide, probe, ...rest }) => {
   const info = useMemo(() => ({ number: slide.index, talk: deck.title, meta: eventLine(deck.options) }), [slide.index, deck]);
   const { slide: content, looks } = looksOf(slide);
-  return (
+  const drawn = (
     <SlideInfoContext.Provider value={info}>
       <LooksProvider looks={looks}>{layout({ slide: content, ...rest })}</LooksProvider>
     </SlideInfoContext.Provider>
+  );
+  return probe ? <TextProbe index={slide.index}>{drawn}</TextProbe> : drawn;
+};
+
+/**
+ * Reports the text a slide drew, without what talkreel adds around the author's words (list
+ * markers, the footer's talk title and number, the title slide's event line: `data-chrome`).
+ */
+const TextProbe: React.FC<{ index: number; children: React.ReactNode }> = ({ index, children }) => {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const copy = ref.current?.cloneNode(true) as HTMLElement | undefined;
+    if (!copy) return;
+    for (const chrome of copy.querySelectorAll('[data-chrome]')) chrome.remove();
+    console.log(`talkreel:text ${index} ${JSON.stringify(copy.textContent ?? '')}`);
+  });
+  return (
+    <div ref={ref} style={{ display: 'contents' }}>
+      {children}
+    </div>
   );
 };
 

@@ -1,5 +1,5 @@
 import { plainText, type Run, type Slide } from '../deck/model.js';
-import { contentParts, rowText, type Row } from './content.js';
+import { contentParts, rowText, splitColumns, type Row } from './content.js';
 import { unwrappedSize } from './fit-code.js';
 import type { FitItem } from './fit.js';
 import type { Measure } from './lines.js';
@@ -47,16 +47,18 @@ export function figureOf(runs: Run[]): { figure: string; rest: Run[] } | null {
 export const depthPx = (depth: number, frame: number) => depth * scaled(SPACE.indent, frame);
 export const panelPadding = (frame: number) => ({ x: scaled(SPACE.panel.x, frame), y: scaled(SPACE.panel.y, frame) });
 
-export function contentItems(slide: Slide, g: ContentGeometry, measure: Measure): FitItem[] {
+export function contentItems(slide: Slide, g: ContentGeometry, measure: Measure, columns: 1 | 2 = 1): FitItem[] {
   const { heading, rows } = contentParts(slide);
   const items: FitItem[] = heading ? [{ key: 'head', text: plainText(heading.runs), ...role('title', g.frame), weight: heavy(heading.runs, 800) }] : [];
+  const split = columns === 2 ? splitColumns(rows) : null;
+  if (split) return [...items, ...columnItems(split, heading !== undefined, g, measure)];
   let first = true;
   let notes = 0;
   for (const row of rows) {
     const top = first;
     first = false;
     const fixed = top && heading ? g.bar : 0;
-    if (row.kind === 'text' && row.role === 'small') {
+    if (row.kind === 'text' && row.role === 'small' && !row.placeholder) {
       items.push({ key: row.key, text: rowText(row), ...role('small', g.frame), before: notes++ === 0 ? 0.8 : 0, fixed });
       continue;
     }
@@ -77,6 +79,24 @@ export function pictureHeight(block: Extract<Row, { kind: 'image' }>['block'], f
   return tall ? Math.max(1, Math.round((tall * frame) / 720)) : frame;
 }
 
+/** Half the width, less the gutter between the two columns. */
+export const columnWidth = (g: Pick<ContentGeometry, 'width' | 'frame'>) => Math.floor((g.width - scaled(SPACE.l, g.frame)) / 2);
+
+/** The rows set in two columns side by side, each column's first row under the title's bar; footnotes under both. */
+function columnItems(split: NonNullable<ReturnType<typeof splitColumns>>, heading: boolean, g: ContentGeometry, measure: Measure): FitItem[] {
+  const width = columnWidth(g);
+  const half = { ...g, width };
+  const items: FitItem[] = [];
+  [split.left, split.right].forEach((column, c) =>
+    column.forEach((row, j) => {
+      const item = rowItem(row, half, measure);
+      items.push({ ...item, width, column: c, before: j === 0 ? 0 : gapAbove(row), fixed: (item.fixed ?? 0) + (j === 0 && heading ? g.bar : 0) });
+    }),
+  );
+  split.notes.forEach((row, i) => items.push({ key: row.key, text: rowText(row), ...role('small', g.frame), before: i === 0 ? 0.8 : 0 }));
+  return items;
+}
+
 /** Space above a row that is not the first, in ems of its own size. */
 export const gapAbove = (row: Row) => (row.depth > 0 ? GAP_EM.nested : row.kind === 'text' ? GAP_EM.row : GAP_EM.panel);
 
@@ -85,6 +105,10 @@ function rowItem(row: Row, g: ContentGeometry, measure: Measure): FitItem {
   switch (row.kind) {
     case 'text': {
       const sizes = role(row.role, g.frame);
+      if (row.placeholder) {
+        const pad = panelPadding(g.frame);
+        return { key: row.key, text: rowText(row), ...sizes, indentPx: indentPx + 2 * pad.x, fixed: 2 * pad.y };
+      }
       const marker = row.marker ? MARKER_EM + 0.08 * (figureOf(row.runs)?.figure.length ?? 0) : 0;
       const quote = row.quote ? scaled(SPACE.bar.thickness + SPACE.l, g.frame) : 0;
       return { key: row.key, text: rowText(row), ...sizes, weight: heavy(row.runs, sizes.weight), indentEm: marker + MARKER_EM * row.depth, indentPx: quote };
@@ -98,7 +122,8 @@ function rowItem(row: Row, g: ContentGeometry, measure: Measure): FitItem {
       return { key: row.key, text: row.block.value, ...sizes, max, mono: true, code: true, indentPx: indentPx + 2 * pad.x, fixed: 2 * pad.y };
     }
     case 'table': {
-      const cells = [...(row.block.head.length ? [row.block.head] : []), ...row.block.rows].map((r) => r.map(plainText));
+      const segment = (run: Run) => ({ text: run.text, weight: run.strong ? 700 : 400, mono: Boolean(run.code || run.kbd) });
+      const cells = [...(row.block.head.length ? [row.block.head] : []), ...row.block.rows].map((r) => r.map((cell) => cell.map(segment)));
       return { key: row.key, text: rowText(row), ...role('table', g.frame), indentPx, table: { rows: cells, head: row.block.head.length > 0, padX: 0.5, padY: 0.25 } };
     }
     case 'image': {

@@ -22,6 +22,8 @@ export type Row =
       marker?: Marker;
       /** A line of a blockquote, or its attribution. */
       quote?: 'line' | 'attribution';
+      /** In the place of a picture that cannot be shown (a remote address): its description. */
+      placeholder?: boolean;
       build?: number;
     }
   | { kind: 'code'; key: string; block: Of<'code'>; depth: number; build?: number }
@@ -74,9 +76,16 @@ class RowMaker {
         b.paragraphs.forEach((runs) => this.rows.push({ kind: 'text', key: `b${this.others++}`, runs, role: this.role, depth, quote: 'line', ...step(build) }));
         if (b.attribution) this.rows.push({ kind: 'text', key: `b${this.others++}`, runs: [{ text: `— ${b.attribution}` }], role: this.role, depth, quote: 'attribution', ...step(build) });
         return;
+      case 'image':
+        // A picture the loader could not resolve (renders are offline) is its description, in one line.
+        if (!b.src) {
+          this.rows.push({ kind: 'text', key: `b${this.others++}`, runs: [{ text: b.alt || b.path }], role: 'small', depth, placeholder: true, ...step(build) });
+          return;
+        }
+        this.rows.push({ kind: 'image', key: `b${this.others++}`, block: b, depth, ...step(build) });
+        return;
       case 'code':
       case 'table':
-      case 'image':
         this.rows.push({ kind: b.type, key: `b${this.others++}`, block: b, depth, ...step(build) } as Row);
         return;
     }
@@ -109,4 +118,21 @@ export function rowText(row: Row): string {
     case 'image':
       return '';
   }
+}
+
+/**
+ * Rows that do not fit in one column can be set in two: the body rows split where the text
+ * reaches half its length (row order kept), footnotes under both. Only text and code flow into
+ * columns; a slide with a table or a picture, or with fewer than four rows, stays in one.
+ */
+export function splitColumns(rows: Row[]): { left: Row[]; right: Row[]; notes: Row[] } | null {
+  const notes = rows.filter((r) => r.kind === 'text' && r.role === 'small' && !r.placeholder);
+  const body = rows.filter((r) => !notes.includes(r));
+  if (body.length < 4 || body.some((r) => r.kind === 'table' || r.kind === 'image')) return null;
+  const weight = (r: Row) => (r.kind === 'code' ? r.block.value.split('\n').length * 40 : rowText(r).length + 30);
+  const total = body.reduce((n, r) => n + weight(r), 0);
+  let sum = 0;
+  let k = 0;
+  while (k < body.length - 1 && sum + weight(body[k]) / 2 < total / 2) sum += weight(body[k++]);
+  return { left: body.slice(0, Math.max(1, k)), right: body.slice(Math.max(1, k)), notes };
 }

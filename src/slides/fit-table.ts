@@ -7,8 +7,15 @@ import { countLines, WIDTH_SLACK, type Measure } from './lines.js';
  * The page draws the table with exactly these widths (`table-layout: fixed`), so the fitting and
  * the drawing agree.
  */
+/** A piece of a cell's text in one face: bold runs are wider, code is set in the monospace face. */
+export interface Segment {
+  text: string;
+  weight: number;
+  mono: boolean;
+}
+
 export interface TableSpec {
-  rows: string[][];
+  rows: Segment[][][];
   head: boolean;
   /** Cell padding, in ems of the font size. */
   padX: number;
@@ -28,22 +35,35 @@ const HEAD_WEIGHT = 700;
 export function tableLayout(spec: TableSpec, width: number, size: number, weight: number, lineHeight: number, measure: Measure): TableLayout {
   const columns = Math.max(0, ...spec.rows.map((r) => r.length));
   const pad = 2 * spec.padX * size;
-  const weightOf = (row: number) => (spec.head && row === 0 ? HEAD_WEIGHT : weight);
-  const w = (text: string, row: number) => measure(text, weightOf(row), false) * size / WIDTH_SLACK;
+  const head = (r: number) => spec.head && r === 0;
+  const weightOf = (s: Segment, r: number) => (head(r) ? Math.max(HEAD_WEIGHT, s.weight) : s.weight);
   const natural = Array.from({ length: columns }, () => pad);
   const least = Array.from({ length: columns }, () => pad);
   spec.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
-      const lines = cell.split('\n');
-      natural[c] = Math.max(natural[c], ...lines.map((l) => w(l, r) + pad));
-      least[c] = Math.max(least[c], ...cell.split(/\s+/).map((word) => Math.min(w(word, r), size * 8) + pad));
+      // The widest line (cells break only at <br>) and the widest word, each in its own face.
+      const lines: number[] = [0];
+      for (const s of cell) {
+        s.text.split('\n').forEach((part, k) => {
+          if (k > 0) lines.push(0);
+          lines[lines.length - 1] += (measure(part, weightOf(s, r), s.mono) * size) / WIDTH_SLACK;
+          for (const word of part.split(/\s+/)) least[c] = Math.max(least[c], Math.min((measure(word, weightOf(s, r), s.mono) * size) / WIDTH_SLACK, size * 8) + pad);
+        });
+      }
+      natural[c] = Math.max(natural[c], ...lines.map((l) => l + pad));
     }),
   );
   const widths = distribute(natural, least, width);
   let lines = 0;
   let height = 0;
   spec.rows.forEach((row, r) => {
-    const n = Math.max(1, ...row.map((cell, c) => countLines(cell, (widths[c] - pad) * WIDTH_SLACK, size, weightOf(r), false, measure)));
+    // Line breaks are counted in the cell's heaviest face, a little on the wide side.
+    const count = (cell: Segment[], c: number) => {
+      const text = cell.map((s) => s.text).join('');
+      const heavy = Math.max(weight, ...cell.map((s) => weightOf(s, r)));
+      return countLines(text, (widths[c] - pad) * WIDTH_SLACK, size, heavy, cell.some((s) => s.mono), measure);
+    };
+    const n = Math.max(1, ...row.map(count));
     lines += n;
     height += n * size * lineHeight + 2 * spec.padY * size;
   });

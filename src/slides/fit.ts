@@ -1,5 +1,5 @@
 import { codeLineCount } from './fit-code.js';
-import { tableLayout } from './fit-table.js';
+import { tableLayout, type TableSpec } from './fit-table.js';
 import { countLines, WIDTH_SLACK, type Measure } from './lines.js';
 
 export { countLines, WIDTH_SLACK, type Measure };
@@ -40,7 +40,7 @@ export interface FitItem {
   /** Code: `text` is set as written, line by line, and a line too long for the width wraps. */
   code?: boolean;
   /** A table: these cells (the first row the header when `head`), each padded by `pad` ems. */
-  table?: { rows: string[][]; head: boolean; padX: number; padY: number };
+  table?: TableSpec;
   /** A picture: a box whose height goes from `max` to `min` (and `floor`) pixels with the text. */
   box?: { max: number; min: number; floor: number };
 }

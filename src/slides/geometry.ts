@@ -1,7 +1,7 @@
 import { blockText } from '../deck/infer.js';
 import { plainText, type Block, type Deck, type DeckOptions, type Slide } from '../deck/model.js';
-import { contentItems, figureOf, heavy, role } from './content-fit.js';
-import { contentParts, rowText } from './content.js';
+import { contentItems, role } from './content-fit.js';
+import { contentParts, splitColumns } from './content.js';
 import { fitBox, type FitBox, type FitItem, type Fitted, type Measure } from './fit.js';
 import { SAFE, SPACE, TYPE, scaled, type TypeRole } from './theme.js';
 
@@ -68,6 +68,12 @@ const item = (key: string, r: TypeRole, height: number, text: string, extra: Par
   ...extra,
 });
 
+/** A title slide: its heading (or, with none, its first line of text) large, then its other lines. */
+export function titleParts(slide: Slide) {
+  const head = headingOf(slide) ?? slide.blocks.find((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
+  return { head, lines: slide.blocks.filter((b) => b !== head && blockText(b)) };
+}
+
 export const headingOf = (slide: Slide) => slide.blocks.find((b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading');
 
 /** Statement and closing: the big line and what follows it. */
@@ -76,16 +82,10 @@ export function statementParts(slide: Slide) {
   return { heading, rest: slide.blocks.filter((b): b is Extract<Block, { type: 'paragraph' | 'heading' }> => b !== heading && 'runs' in b) };
 }
 
-/** A bullets slide that is one long flat list (perhaps with footnotes) can set it in two columns. */
+/** A general-layout slide whose rows can flow into two columns (see content.ts). */
 export function canSplit(slide: Slide): boolean {
-  if (slide.layout !== 'bullets') return false;
-  const { rows } = contentParts(slide);
-  const items = rows.filter((r) => r.kind === 'text' && r.marker);
-  return items.length >= 6 && rows.every((r) => r.kind === 'text' && r.depth === 0 && (r.marker !== undefined || r.role === 'small'));
+  return (slide.layout === 'bullets' || slide.layout === 'content') && splitColumns(contentParts(slide).rows) !== null;
 }
-
-/** Items of the left column of a list set in two. */
-export const leftColumn = (items: number) => Math.ceil(items / 2);
 
 /**
  * Font sizes of a slide's text, fitted to its content area. A long list that does not fit in one
@@ -95,7 +95,7 @@ export function fitSlide(slide: Slide, width: number, height: number, chrome: Ch
   const one = fitBox(fitBoxOf(slide, width, height, chrome, measure), measure);
   if ((one.fits && !one.small) || !canSplit(slide)) return { ...one, columns: 1 };
   const two = fitBox(fitBoxOf(slide, width, height, chrome, measure, 2), measure);
-  const better = (two.fits && !two.small) || (two.fits && !one.fits) || (!one.fits && two.height < one.height) || (two.fits && one.small && two.small && sizeOf(two) > sizeOf(one));
+  const better = (two.fits && !two.small) || (two.fits && !one.fits) || (!one.fits && !two.fits && two.height < one.height);
   return better ? { ...two, columns: 2 } : { ...one, columns: 1 };
 }
 
@@ -106,14 +106,11 @@ export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Ch
   const bar = barSpace(height);
   switch (slide.layout) {
     case 'title': {
-      const heading = headingOf(slide);
-      const items = [item('head', 'hero', height, heading ? plainText(heading.runs) : slide.title)];
+      const { head, lines } = titleParts(slide);
+      const items = head ? [item('head', 'hero', height, plainText(head.runs))] : [];
       let k = 0;
-      for (const b of slide.blocks) {
-        if (b === heading) continue;
-        const text = blockText(b);
-        if (!text) continue;
-        items.push(item(`p${k}`, 'lead', height, text, { weight: k === 0 ? 600 : 400, fixed: k === 0 ? bar : 0 }));
+      for (const b of lines) {
+        items.push(item(`p${k}`, 'lead', height, blockText(b), { weight: k === 0 ? 600 : 400, fixed: k === 0 ? bar : 0 }));
         k++;
       }
       if (chrome.meta) items.push(item('meta', 'small', height, chrome.meta, { before: 1.2, fixed: k === 0 ? bar : 0 }));
@@ -121,8 +118,7 @@ export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Ch
     }
     case 'bullets':
     case 'content':
-      if (columns === 2 && canSplit(slide)) return box(twoColumns(slide, area.width, height, bar));
-      return box(contentItems(slide, { width: area.width, height: area.height, frame: height, bar }, measure));
+      return box(contentItems(slide, { width: area.width, height: area.height, frame: height, bar }, measure, columns));
     case 'quote': {
       const quote = slide.blocks.find((b): b is Extract<Block, { type: 'quote' }> => b.type === 'quote');
       const indentPx = scaled(SPACE.bar.thickness + SPACE.l, height);
@@ -165,28 +161,3 @@ export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Ch
 }
 
 export const linkPadding = (height: number) => ({ x: scaled(40, height), y: scaled(18, height) });
-
-/** The body size a fitting reached (its first list item's). */
-const sizeOf = (f: Fitted) => f.size.i0 ?? 0;
-
-/** The items of one long list set in two columns, with its footnotes under both. */
-function twoColumns(slide: Slide, width: number, height: number, bar: number): FitItem[] {
-  const { heading, rows } = contentParts(slide);
-  const items: FitItem[] = heading ? [item('head', 'title', height, plainText(heading.runs), { weight: heavy(heading.runs, 800) })] : [];
-  const list = rows.filter((r): r is Extract<typeof r, { kind: 'text' }> => r.kind === 'text' && r.marker !== undefined);
-  const split = leftColumn(list.length);
-  const colWidth = Math.floor((width - scaled(SPACE.l, height)) / 2);
-  list.forEach((row, k) => {
-    const top = k === 0 || k === split;
-    items.push(item(row.key, heading ? 'body' : 'list', height, plainText(row.runs), {
-      weight: heavy(row.runs, 400),
-      before: top ? 0 : 0.45,
-      fixed: top && heading ? bar : 0,
-      indentEm: 1.1 + 0.08 * (figureOf(row.runs)?.figure.length ?? 0),
-      width: colWidth,
-      column: k < split ? 0 : 1,
-    }));
-  });
-  rows.filter((r) => r.kind === 'text' && r.role === 'small').forEach((r, i) => items.push(item(r.key, 'small', height, rowText(r), { before: i === 0 ? 0.8 : 0 })));
-  return items;
-}

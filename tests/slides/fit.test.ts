@@ -108,7 +108,8 @@ describe('code', () => {
 });
 
 describe('tables', () => {
-  const spec = { rows: [['Lab', 'Topic'], ['1', 'Speech and vision']], head: true, padX: 0.5, padY: 0.25 };
+  const plain = (text: string) => [{ text, weight: 400, mono: false }];
+  const spec = { rows: [['Lab', 'Topic'].map(plain), ['1', 'Speech and vision'].map(plain)], head: true, padX: 0.5, padY: 0.25 };
 
   it('gives each column its widest cell when the table fits', () => {
     const t = tableLayout(spec, 1000, 10, 400, 1, half);
@@ -116,6 +117,13 @@ describe('tables', () => {
     expect(t.widths).toEqual([Math.floor((3 * 5) / 0.97 + 10), Math.floor((17 * 5) / 0.97 + 10)]);
     expect(t.lines).toBe(2);
     expect(t.height).toBe(2 * (10 + 5));
+  });
+
+  it('measures bold and code in their own faces', () => {
+    // Every face measures the same here except code, at 1 em a character.
+    const wide: Measure = (text, _w, mono) => [...text].length * (mono ? 1 : 0.5);
+    const t = tableLayout({ ...spec, rows: [[[{ text: 'ab', weight: 400, mono: true }]]], head: false }, 1000, 10, 400, 1, wide);
+    expect(t.widths).toEqual([Math.floor(20 / 0.97 + 10)]);
   });
 
   it('narrows columns to the width, and wraps their cells', () => {

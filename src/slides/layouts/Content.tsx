@@ -1,11 +1,10 @@
 import React from 'react';
 import { useCurrentFrame, useVideoConfig } from 'remotion';
-import { useFitted, useTheme } from '../context.js';
-import { contentParts, type Row } from '../content.js';
-import { figureOf, gapAbove } from '../content-fit.js';
+import { useFitted, useTextArea, useTheme } from '../context.js';
+import { contentParts, splitColumns, type Row } from '../content.js';
+import { columnWidth, depthPx, figureOf, gapAbove, panelPadding } from '../content-fit.js';
 import { entrance } from '../entrance.js';
 import { AccentBar, Frame } from '../Frame.js';
-import { leftColumn } from '../geometry.js';
 import { Runs, Text } from '../Runs.js';
 import { Marker } from '../Marker.js';
 import { CodePanel, Picture, TableView } from '../Panels.js';
@@ -26,27 +25,28 @@ export const ContentLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrame
   const { height } = useVideoConfig();
   const theme = useTheme();
   const fit = useFitted(slide);
+  const area = useTextArea();
   const { heading, rows } = contentParts(slide);
+  const split = fit.columns === 2 ? splitColumns(rows) : null;
+  const width = split ? columnWidth({ width: area.width, frame: height }) : area.width;
   const shown = (row: Row) => (row.build === undefined ? undefined : entrance(frame, builds[row.build] ?? 0, buildFrames));
-  const view = (row: Row, before: number) => <RowView key={row.key} row={row} size={fit.size[row.key]} before={before} fit={fit} style={shown(row)} />;
+  const view = (row: Row, before: number) => <RowView key={row.key} row={row} size={fit.size[row.key]} before={before} fit={fit} width={width} style={shown(row)} />;
 
   let body: React.ReactNode;
-  if (fit.columns === 2) {
-    const items = rows.filter((r) => r.kind === 'text' && r.marker);
-    const split = leftColumn(items.length);
-    const column = (part: Row[]) => <div style={{ flex: '1 1 0', minWidth: 0 }}>{part.map((r, j) => view(r, j === 0 ? 0 : 0.45))}</div>;
+  if (split) {
+    const column = (part: Row[]) => <div style={{ flex: '1 1 0', minWidth: 0 }}>{part.map((r, j) => view(r, j === 0 ? 0 : gapAbove(r)))}</div>;
     body = (
       <>
         <div style={{ display: 'flex', gap: scaled(SPACE.l, height), alignItems: 'flex-start', flexShrink: 0 }}>
-          {column(items.slice(0, split))}
-          {column(items.slice(split))}
+          {column(split.left)}
+          {column(split.right)}
         </div>
-        {rows.filter((r) => !items.includes(r)).map((r, i) => view(r, i === 0 ? 0.8 : 0))}
+        {split.notes.map((r, i) => view(r, i === 0 ? 0.8 : 0))}
       </>
     );
   } else {
     let notes = 0;
-    body = rows.map((row, i) => view(row, row.kind === 'text' && row.role === 'small' ? (notes++ === 0 ? 0.8 : 0) : i === 0 ? 0 : gapAbove(row)));
+    body = rows.map((row, i) => view(row, row.kind === 'text' && row.role === 'small' && !row.placeholder ? (notes++ === 0 ? 0.8 : 0) : i === 0 ? 0 : gapAbove(row)));
   }
 
   return (
@@ -66,18 +66,20 @@ export const ContentLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrame
 
 interface RowProps {
   row: Row;
+  /** The width the row may take (a column's, when the slide is set in two). */
+  width: number;
   size: number;
   before: number;
   fit: ReturnType<typeof useFitted>;
   style?: React.CSSProperties;
 }
 
-const RowView: React.FC<RowProps> = ({ row, size, before, fit, style }) => {
+const RowView: React.FC<RowProps> = ({ row, size, before, fit, width, style }) => {
   switch (row.kind) {
     case 'text':
       return <TextRowView row={row} size={size} before={before} style={style} />;
     case 'code':
-      return <CodePanel block={row.block} depth={row.depth} size={size} before={before} style={style} />;
+      return <CodePanel block={row.block} depth={row.depth} size={size} before={before} width={width} style={style} />;
     case 'table':
       return <TableView block={row.block} depth={row.depth} size={size} before={before} widths={fit.widths[row.key] ?? []} style={style} />;
     case 'image':
@@ -89,6 +91,15 @@ const TextRowView: React.FC<{ row: TextRow; size: number; before: number; style?
   const theme = useTheme();
   const { height } = useVideoConfig();
   const indent = row.depth > 0 ? { marginLeft: row.depth * 1.1 * size } : {};
+  if (row.placeholder) {
+    const pad = panelPadding(height);
+    return (
+      <Text size={size} lineHeight={TYPE.small.lineHeight} before={before} color={theme.colors.muted}
+        style={{ ...indent, marginLeft: depthPx(row.depth, height), padding: `${pad.y}px ${pad.x}px`, background: theme.colors.panel, borderRadius: scaled(SPACE.panel.radius, height), fontStyle: 'italic', ...style }}>
+        <Runs runs={row.runs} />
+      </Text>
+    );
+  }
   if (row.role === 'small') {
     return (
       <Text size={size} lineHeight={TYPE.small.lineHeight} before={before} color={theme.colors.muted} style={{ ...indent, ...style }}>
@@ -121,7 +132,7 @@ const TextRowView: React.FC<{ row: TextRow; size: number; before: number; style?
   }
   return (
     <Text size={size} lineHeight={TYPE.body.lineHeight} before={before} color={theme.colors.body} style={{ display: 'flex', alignItems: 'baseline', ...indent, ...style }}>
-      <span style={{ flex: `0 0 ${size * 1.1}px`, color: theme.colors.accent, fontWeight: 700 }}>
+      <span data-chrome style={{ flex: `0 0 ${size * 1.1}px`, color: theme.colors.accent, fontWeight: 700 }}>
         <Marker marker={row.marker} size={size} />
       </span>
       <span style={{ flex: 1, minWidth: 0 }}>

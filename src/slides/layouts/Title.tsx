@@ -1,7 +1,7 @@
 import React from 'react';
 import { useFitted, useSlideInfo, useTheme } from '../context.js';
 import { AccentBar, Frame } from '../Frame.js';
-import { blockText, headingOf } from '../geometry.js';
+import { blockText, titleParts } from '../geometry.js';
 import { Runs, Text } from '../Runs.js';
 import { TYPE } from '../theme.js';
 import type { LayoutProps } from './types.js';
@@ -11,13 +11,14 @@ export const TitleLayout: React.FC<LayoutProps> = ({ slide }) => {
   const theme = useTheme();
   const fit = useFitted(slide);
   const { meta } = useSlideInfo();
-  const heading = headingOf(slide);
-  const lines = slide.blocks.filter((b) => b !== heading && blockText(b));
+  const { head, lines } = titleParts(slide);
   return (
     <Frame>
-      <Text size={fit.size.head} lineHeight={TYPE.hero.lineHeight} weight={TYPE.hero.weight} style={{ letterSpacing: '-0.02em', textWrap: 'balance' }}>
-        {heading ? <Runs runs={heading.runs} /> : slide.title}
-      </Text>
+      {head ? (
+        <Text size={fit.size.head} lineHeight={TYPE.hero.lineHeight} weight={TYPE.hero.weight} style={{ letterSpacing: '-0.02em', textWrap: 'balance' }}>
+          <Runs runs={head.runs} />
+        </Text>
+      ) : null}
       {lines.length || meta ? <AccentBar /> : null}
       {lines.map((b, i) => (
         <Text
@@ -31,7 +32,7 @@ export const TitleLayout: React.FC<LayoutProps> = ({ slide }) => {
         </Text>
       ))}
       {meta ? (
-        <Text size={fit.size.meta} lineHeight={TYPE.small.lineHeight} before={1.2} color={theme.colors.muted}>
+        <Text size={fit.size.meta} lineHeight={TYPE.small.lineHeight} before={1.2} color={theme.colors.muted} data-chrome>
           {meta}
         </Text>
       ) : null}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeCancelSignal, renderFrames } from '@remotion/renderer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDeck } from '../../src/deck/load.js';
+import { blockText } from '../../src/deck/infer.js';
+import { plainText, type Block, type Deck, type Slide } from '../../src/deck/model.js';
+import { hasErrors } from '../../src/deck/parse.js';
+import { openSession, type RenderSession } from '../../src/render/session.js';
+import { thumbnailFrames } from '../../src/timing/frames.js';
+import { planTimeline } from '../../src/timing/plan.js';
+
+/**
+ * Every word of every deck we have reaches the page: each slide, fully built, drawn by the real
+ * compositions in the real browser, reports the text it drew (the `probeText` prop), and that
+ * text holds exactly the words of the parsed slide, in order. Compared as letters and digits
+ * only: line breaks, wrapping and the markers talkreel draws (marked `data-chrome`) do not count.
+ */
+const decks = [
+  'deck/scaling-python.md',
+  ...fs.readdirSync('tests/fixtures/decks').filter((f) => f.endsWith('.md')).map((f) => path.join('tests/fixtures/decks', f)),
+  // Each corpus folder holds one deck besides its SOURCE.md.
+  ...fs.readdirSync('tests/corpus', { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) =>
+    fs.readdirSync(path.join('tests/corpus', d.name)).filter((f) => f.endsWith('.md') && f !== 'SOURCE.md').map((f) => path.join('tests/corpus', d.name, f)),
+  ),
+];
+
+const letters = (text: string) => text.normalize('NFC').replace(/[^\p{L}\p{N}]/gu, '');
+
+/** What a slide should show: its words, and in the place of a picture that cannot be shown, its description. */
+function expected(slide: Slide): string {
+  const text = (blocks: Block[]): string[] =>
+    blocks.flatMap((b) => {
+      if (b.type === 'image') return b.placement || b.src ? [] : [b.alt || b.path];
+      if (b.type === 'list') return b.items.flatMap((item) => [plainText(item.runs), ...text(item.blocks)]);
+      return [blockText(b)];
+    });
+  return letters([...text(slide.blocks), slide.style?.header ?? '', slide.style?.footer ?? ''].join('\n'));
+}
+
+/** The text each slide drew in the page, by slide number, for the deck's thumbnail frames. */
+async function drawnText(session: RenderSession, deck: Deck): Promise<Map<number, string>> {
+  const resolution = '1280x720';
+  const timeline = planTimeline(deck, { resolution });
+  const frames = thumbnailFrames(timeline);
+  const inputProps = { deck, resolution, frames, probeText: true };
+  const drawn = new Map<number, string>();
+  await renderFrames({
+    serveUrl: session.serveUrl,
+    puppeteerInstance: session.browser,
+    browserExecutable: session.browserExecutable,
+    chromeMode: 'headless-shell',
+    logLevel: 'error',
+    inputProps,
+    composition: {
+      id: 'Frames', width: 1280, height: 720, fps: timeline.fps, durationInFrames: Math.max(frames.length, timeline.durationInFrames),
+      defaultProps: {}, props: inputProps, defaultCodec: null, defaultOutName: null, defaultVideoImageFormat: null, defaultPixelFormat: null, defaultProResProfile: null, defaultSampleRate: null,
+    },
+    outputDir: null,
+    onFrameBuffer: () => {},
+    frameRange: [0, frames.length - 1],
+    imageFormat: 'jpeg',
+    concurrency: 1,
+    cancelSignal: makeCancelSignal().cancelSignal,
+    onStart: () => {},
+    onFrameUpdate: () => {},
+    onBrowserLog: (log) => {
+      const m = /^talkreel:text (\d+) (.*)$/s.exec(log.text);
+      if (m) drawn.set(Number(m[1]), JSON.parse(m[2]) as string);
+    },
+  });
+  return drawn;
+}
+
+describe.runIf(process.platform === 'linux')('every word of every deck reaches the page', () => {
+  let session: RenderSession;
+  beforeAll(async () => {
+    session = await openSession();
+  }, 600_000);
+  afterAll(() => session?.close());
+
+  it.each(decks)('%s', async (file) => {
+    const { deck, diagnostics } = loadDeck(file);
+    if (hasErrors(diagnostics)) return expect(file).toMatch(/bad\.md$/);
+    const drawn = await drawnText(session, deck);
+    for (const slide of deck.slides) {
+      expect(letters(drawn.get(slide.index) ?? ''), `slide ${slide.index} (${slide.title})`).toBe(expected(slide));
+    }
+  });
+});
