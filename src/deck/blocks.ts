@@ -85,7 +85,7 @@ function paragraph(el: Element, cx: Conversion): Block[] {
   const runs = trimRuns(runsOf(el.children.filter((c) => !isImg(c)), cx));
   const text = plainText(runs).trim();
   if (SLOT.test(text)) {
-    cx.warn('unsupported-component', `Slidev slot \`${text}\`: columns are not drawn side by side; their content follows one another`, el);
+    cx.once('slot', 'unsupported-component', `Slidev slots (\`${text}\`) are not drawn side by side; their content follows one another`, el);
     return pictures;
   }
   const behind = pictures.filter((p) => p.placement);

@@ -1,6 +1,7 @@
 import { CENTRE_CLASSES, QUIET_CLASSES, SLIDEV_LAYOUTS, SLIDEV_OTHER_LAYOUTS, SLIDEV_TRANSITIONS } from './dialects.js';
 import type { OptionEntry } from './marp.js';
-import { COLOR, LAYOUTS, type Block, type Diagnostic, type Layout, type SlideStyle, type TransitionName } from './model.js';
+import { isCssColor } from './color.js';
+import { LAYOUTS, type Block, type Diagnostic, type Layout, type SlideStyle, type TransitionName } from './model.js';
 
 type Problem = Omit<Diagnostic, 'file'> & { file?: string };
 type ImageBlock = Extract<Block, { type: 'image' }>;
@@ -66,7 +67,7 @@ export function applyEntries(entries: OptionEntry[], extras: SlideExtras, ctx: A
     say(e, 'warning', 'unsupported-option', `${ctx.tool} ${ctx.tool === 'Marp' ? 'directive' : 'option'} \`${e.key}\` is not applied: ${why}`);
   const color = (e: OptionEntry): string | undefined => {
     const v = String(e.value ?? '').trim();
-    if (COLOR.test(v)) return v;
+    if (isCssColor(v)) return v;
     if (ctx.lenient) unsupported(e, `${JSON.stringify(e.value)} is not a CSS colour talkreel knows`);
     else say(e, 'error', 'invalid-option', `\`${e.key}\` must be a CSS colour (#hex, rgb(), hsl() or a colour name), got ${JSON.stringify(e.value)}`, true);
     return undefined;
@@ -103,18 +104,21 @@ export function applyEntries(entries: OptionEntry[], extras: SlideExtras, ctx: A
         if (ctx.tool === 'Slidev') picture(e, side);
         break;
       case 'background':
-        if (COLOR.test(text) && !/[./]/.test(text)) extras.style.background = text;
+        if (isCssColor(text)) extras.style.background = text;
         else picture(e, 'background');
         break;
       case 'backgroundSize':
         if (text === 'contain') for (const img of extras.images) img.fit = 'contain';
         else if (text !== 'cover') unsupported(e, 'pictures fill their area (cover) or fit in it (contain)');
         break;
+      // Marp's colour directives; in a Slidev deck `color` is a theme's own option (`color: amber`).
       case 'backgroundColor':
-        extras.style.background = color(e) ?? extras.style.background;
+        if (ctx.tool === 'Marp') extras.style.background = color(e) ?? extras.style.background;
+        else unsupported(e, 'it is a Slidev theme\'s own option');
         break;
       case 'color':
-        extras.style.color = color(e) ?? extras.style.color;
+        if (ctx.tool === 'Marp') extras.style.color = color(e) ?? extras.style.color;
+        else unsupported(e, 'it is a Slidev theme\'s own option');
         break;
       case 'header':
       case 'footer':

@@ -57,7 +57,7 @@ export const CLICK_TAGS = new Set(['v-click', 'v-after', 'v-click-hide', 'v-swit
 export const CLICK_ATTRS = ['v-click', 'v-after', 'v-click-hide', 'v-motion', 'v-mark', 'v-drag', 'v-switch'];
 
 /** Slidev's slot markers (`::right::`, `::default::`) for two-column layouts. */
-export const SLOT = /^::([\w-]+)::$/;
+export const SLOT = /^::\s*([\w-]+)\s*::$/;
 
 /** An element HTML does not define: a Vue component (`<Tweet>`, `<carbon-logo>`, `<carbon:arrow-right>`). */
 export const isComponent = (tagName: string) => !CLICK_TAGS.has(tagName) && html.getTagID(tagName) === html.TAG_ID.UNKNOWN && !(tagName in INLINE_MARKS);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCssColor } from './color.js';
 
 /**
  * The typed deck: what the parser makes of a Markdown file, and what the compositions render.
@@ -123,9 +124,8 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
 
 export const durationSchema = z.union([z.literal('auto'), z.number().positive().max(3600)]);
 
-/** A CSS colour talkreel accepts: #hex, rgb()/rgba()/hsl()/hsla() with numbers, or a colour name. */
-export const COLOR = /^(#[0-9a-f]{3,8}|(rgb|rgba|hsl|hsla)\(\s*[\d.%\s,/deg-]+\)|[a-z]{3,30})$/i;
-export const colorSchema = z.string().regex(COLOR);
+/** A CSS colour talkreel accepts: #hex, rgb(), hsl(), or one of CSS's colour names. */
+export const colorSchema = z.string().refine(isCssColor);
 
 export const slideStyleSchema = z.object({
   background: colorSchema.optional(),

@@ -1,5 +1,6 @@
 import React from 'react';
 import { AbsoluteFill, Img, useVideoConfig } from 'remotion';
+import { mixColors } from '../deck/color.js';
 import { useSlideInfo, useTheme } from './context.js';
 import { contentArea } from './geometry.js';
 import { Edges, inkFor, Picture, useLooks } from './looks.js';
@@ -21,6 +22,8 @@ export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'st
   const area = contentArea(side ? half : width, height, chrome);
   const footer = contentArea(width, height, chrome).footer;
   const c = theme.colors;
+  // On a slide's own background colour, panels are that colour with a little of the text's in it.
+  const panel = style.background ? { '--talkreel-panel': mixColors(style.background, ink ?? c.text, 0.12) } : {};
   return (
     <AbsoluteFill
       className={ink ? 'talkreel-ink' : undefined}
@@ -29,6 +32,7 @@ export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'st
         color: ink ?? c.text,
         fontFamily: theme.font.family,
         overflow: 'hidden',
+        ...(panel as React.CSSProperties),
       }}
     >
       {/* A slide that sets its text colour has all its text in that colour. */}

@@ -5,7 +5,7 @@ import { depthPx, panelPadding } from './content-fit.js';
 import { measure, useTheme } from './context.js';
 import { WRAP_MARKER, wrapCode } from './fit-code.js';
 import { Runs } from './Runs.js';
-import { SPACE, TYPE, scaled } from './theme.js';
+import { SPACE, TYPE, panelColor, scaled } from './theme.js';
 
 type Of<T extends Block['type']> = Extract<Block, { type: T }>;
 
@@ -34,7 +34,7 @@ export const CodePanel: React.FC<PanelProps & { block: Of<'code'>; width: number
         marginTop: before * size,
         marginLeft: indent,
         padding: `${pad.y}px ${pad.x}px`,
-        background: theme.colors.panel,
+        background: panelColor(theme),
         borderRadius: scaled(SPACE.panel.radius, height),
         color: theme.colors.text,
         fontFamily: theme.font.mono,
@@ -67,7 +67,7 @@ export const TableView: React.FC<PanelProps & { block: Of<'table'>; widths: numb
     textAlign: block.align[i] ?? 'left',
     verticalAlign: 'top',
     fontWeight: head ? 700 : undefined,
-    boxShadow: head ? rule(Math.max(2, scaled(4, height)), theme.colors.accent) : rule(Math.max(1, scaled(2, height)), theme.colors.panel),
+    boxShadow: head ? rule(Math.max(2, scaled(4, height)), theme.colors.accent) : rule(Math.max(1, scaled(2, height)), panelColor(theme)),
     overflowWrap: 'anywhere',
   });
   return (

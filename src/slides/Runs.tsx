@@ -1,6 +1,7 @@
 import React from 'react';
 import type { Run } from '../deck/model.js';
 import { useTheme } from './context.js';
+import { panelColor } from './theme.js';
 
 /**
  * Inline text with its marks. Text is always rendered as React text nodes, so raw HTML from a
@@ -22,8 +23,8 @@ export const Runs: React.FC<{ runs: Run[] }> = ({ runs }) => {
           fontSize: run.sub || run.sup ? '0.7em' : undefined,
           // Code on a chip and keys in a frame, both drawn around the text (a shadow takes no room),
           // so a line is as wide as the fitting measured it.
-          ...(run.code && !run.kbd ? { background: theme.colors.panel, borderRadius: '0.15em', boxShadow: `0 0 0 0.12em ${theme.colors.panel}` } : {}),
-          ...(run.kbd ? { borderRadius: '0.15em', boxShadow: `0 0 0 0.06em ${theme.colors.muted}, 0 0 0 0.14em ${theme.colors.panel}`, background: theme.colors.panel } : {}),
+          ...(run.code && !run.kbd ? { background: panelColor(theme), borderRadius: '0.15em', boxShadow: `0 0 0 0.12em ${panelColor(theme)}` } : {}),
+          ...(run.kbd ? { borderRadius: '0.15em', boxShadow: `0 0 0 0.06em ${theme.colors.muted}, 0 0 0 0.14em ${panelColor(theme)}`, background: panelColor(theme) } : {}),
           overflowWrap: 'anywhere',
         };
         return (

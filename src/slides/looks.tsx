@@ -1,5 +1,6 @@
 import React, { createContext, useContext } from 'react';
 import { Img, useVideoConfig } from 'remotion';
+import { contrastOf } from '../deck/color.js';
 import type { Block, Slide, SlideStyle } from '../deck/model.js';
 import { useTheme } from './context.js';
 import { SAFE, scaled } from './theme.js';
@@ -73,25 +74,13 @@ export const Edges: React.FC<{ style: SlideStyle }> = ({ style }) => {
   );
 };
 
-const NAMED: Record<string, string> = {
-  white: '#ffffff', snow: '#fffafa', ivory: '#fffff0', beige: '#f5f5dc', aqua: '#00ffff', cyan: '#00ffff',
-  yellow: '#ffff00', lime: '#00ff00', silver: '#c0c0c0', gold: '#ffd700', pink: '#ffc0cb', orange: '#ffa500',
-  lightgray: '#d3d3d3', lightgrey: '#d3d3d3', whitesmoke: '#f5f5f5', lightblue: '#add8e6', black: '#000000',
-};
+const DARK_INK = '#111827';
+const LIGHT_INK = '#f1f5f9';
 
-/** Dark text on a light background colour; undefined when the colour is dark or unknown. */
+/** Dark text on a background colour that dark text reads better on; undefined otherwise (or no colour). */
 export function inkFor(background: string | undefined): string | undefined {
-  if (!background) return undefined;
-  const value = NAMED[background.toLowerCase()] ?? background;
-  let rgb: number[] | null = null;
-  const hex = /^#([0-9a-f]{3,8})$/i.exec(value);
-  if (hex) {
-    const h = hex[1].length < 6 ? [...hex[1].slice(0, 3)].map((c) => c + c).join('') : hex[1].slice(0, 6);
-    rgb = [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
-  }
-  const fn = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(value);
-  if (fn) rgb = fn.slice(1, 4).map(Number);
-  if (!rgb) return undefined;
-  const luminance = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
-  return luminance > 0.6 ? '#111827' : undefined;
+  if (background === undefined) return undefined;
+  const dark = contrastOf(background, DARK_INK);
+  const light = contrastOf(background, LIGHT_INK);
+  return dark !== null && light !== null && dark > light ? DARK_INK : undefined;
 }

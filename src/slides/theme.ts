@@ -144,4 +144,11 @@ export function makeTheme(look: Look): Theme {
   };
 }
 
+/**
+ * The colour of panels (code, inline code, table rules, link boxes): the theme's, or on a slide
+ * with its own background colour (Marp's `backgroundColor`), one mixed from that background and
+ * its text colour, which Frame sets as `--talkreel-panel`.
+ */
+export const panelColor = (theme: Theme) => `var(--talkreel-panel, ${theme.colors.panel})`;
+
 export const scaled = (px: number, height: number) => Math.round((px * height) / 1080);

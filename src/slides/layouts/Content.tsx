@@ -8,7 +8,7 @@ import { AccentBar, Frame } from '../Frame.js';
 import { Runs, Text } from '../Runs.js';
 import { Marker } from '../Marker.js';
 import { CodePanel, Picture, TableView } from '../Panels.js';
-import { SPACE, TYPE, scaled } from '../theme.js';
+import { SPACE, TYPE, panelColor, scaled } from '../theme.js';
 import type { LayoutProps } from './types.js';
 
 type TextRow = Extract<Row, { kind: 'text' }>;
@@ -95,7 +95,7 @@ const TextRowView: React.FC<{ row: TextRow; size: number; before: number; style?
     const pad = panelPadding(height);
     return (
       <Text size={size} lineHeight={TYPE.small.lineHeight} before={before} color={theme.colors.muted}
-        style={{ ...indent, marginLeft: depthPx(row.depth, height), padding: `${pad.y}px ${pad.x}px`, background: theme.colors.panel, borderRadius: scaled(SPACE.panel.radius, height), fontStyle: 'italic', ...style }}>
+        style={{ ...indent, marginLeft: depthPx(row.depth, height), padding: `${pad.y}px ${pad.x}px`, background: panelColor(theme), borderRadius: scaled(SPACE.panel.radius, height), fontStyle: 'italic', ...style }}>
         <Runs runs={row.runs} />
       </Text>
     );

@@ -4,7 +4,7 @@ import { useFitted, useTheme } from '../context.js';
 import { AccentBar, Frame } from '../Frame.js';
 import { headingOf, linkPadding } from '../geometry.js';
 import { Runs, Text } from '../Runs.js';
-import { SPACE, TYPE, scaled } from '../theme.js';
+import { SPACE, TYPE, panelColor, scaled } from '../theme.js';
 import type { LayoutProps } from './types.js';
 
 /** A heading and the address that goes with it, shown whole so viewers can type it. */
@@ -30,7 +30,7 @@ export const LinkLayout: React.FC<LayoutProps> = ({ slide }) => {
           lineHeight={TYPE.url.lineHeight}
           color={theme.colors.link}
           style={{
-            background: theme.colors.panel,
+            background: panelColor(theme),
             borderRadius: scaled(18, height),
             padding: `${pad.y}px ${pad.x}px`,
             marginTop: i ? scaled(SPACE.s, height) : 0,
