@@ -55,7 +55,7 @@ export async function measureFloor(job: FloorJob): Promise<Floor> {
 
   // The session finds the bundle the bench's renders built through TALKREEL_CACHE_DIR.
   process.env.TALKREEL_CACHE_DIR = job.cacheDir;
-  const plan = planRender({ deck: job.deck, resolution: job.resolution, browser: job.browser, video: false });
+  const plan = await planRender({ deck: job.deck, resolution: job.resolution, browser: job.browser, video: false });
   const { timeline } = plan;
   const frames = thumbnailFrames(timeline);
   const asked = performance.now();

@@ -1,6 +1,7 @@
 import { sortDiagnostics } from '../deck/diagnostics.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_DECK, loadDeck } from '../deck/load.js';
+import { prepareDeck } from '../prepare/index.js';
 import { hasErrors } from '../deck/parse.js';
 import { asError, TalkreelError } from '../errors.js';
 import { DeckError } from '../deck/errors.js';
@@ -78,8 +79,9 @@ program
   .description('parse and validate a deck without rendering; prints FILE:LINE:COL CODE message')
   .argument('[deck]', 'the deck file', DEFAULT_DECK)
   .option('--strict', 'treat warnings as errors (exit 1 when there is any)')
-  .action((deck: string, opts: { strict?: boolean }) => {
+  .action(async (deck: string, opts: { strict?: boolean }) => {
     const loaded = loadDeck(deck);
+    loaded.diagnostics.push(...(await prepareDeck(loaded.deck)));
     const parsed = loaded.deck;
     // Recorded timings written in the deck (`at:`) are checked too; the recording's length is not.
     const recorded = deckStarts(parsed);

@@ -1,10 +1,15 @@
 import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
 import { DROPPED, MEDIA, SLOT } from './html.js';
-import { Conversion, isInline, leftOut, noteUnknown, runsOf, trimRuns } from './inline.js';
+import { classesOf, Conversion, isInline, leftOut, noteUnknown, runsOf, textOf, trimRuns } from './inline.js';
 import { readImageKeywords } from './marp.js';
-import { ALIGNS, plainText, type Align, type Block, type ListItem, type Run } from './model.js';
+import type { Code, Root as MdRoot } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { readCodeInfo } from './code-info.js';
+import { ALIGNS, plainText, type Align, type Block, type CodeExtras, type ListItem, type Run } from './model.js';
 
 type ImageBlock = Extract<Block, { type: 'image' }>;
+const processor = unified().use(remarkParse);
 const ATTRIBUTION = /^\s*[—–―-]{1,2}\s*/;
 const HEADING = /^h([1-6])$/;
 
@@ -163,23 +168,45 @@ function linesOf(b: Block): Run[][] {
       return [b.head, ...b.rows].map((row) => row.flatMap((cell, i) => (i ? [{ text: ' · ' }, ...cell] : cell)));
     case 'image':
       return b.alt ? [[{ text: b.alt }]] : [];
+    case 'math':
+      return [[{ text: b.tex, math: true }]];
+    case 'diagram':
+      return b.code.split('\n').map((text) => [{ text, code: true }]);
   }
 }
 
 /** `<pre><code class="language-ts" data-meta="{2|3}">`: the code as written, lines and indentation kept. */
 function code(el: Element, line: number, cx: Conversion): Block {
   const inner = el.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code') ?? el;
-  const classes = (inner.properties?.className as string[] | undefined) ?? [];
+  const classes = classesOf(inner);
+  if (classes.includes('math-display')) return { type: 'math', tex: textOf(inner).trim(), line };
   const lang = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length);
+  if (lang === 'mermaid') return { type: 'diagram', lang, code: textOf(inner).replace(/\n$/, ''), line };
   const meta = typeof inner.properties?.dataMeta === 'string' ? inner.properties.dataMeta : undefined;
-  // Slidev's ```ts {2|1-6|all}: lines highlighted click by click.
-  if (meta && /\{[^}]*\|[^}]*\}/.test(meta)) cx.warn('unsupported-animation', 'code lines highlighted click by click are not played; the whole code is shown', el);
   const value = textOf(inner).replace(/\n$/, '');
-  return { type: 'code', ...(lang ? { lang } : {}), ...(meta ? { meta } : {}), value, line };
+  // Slidev's magic move: a Markdown fence holding the versions of the code, shown one after another.
+  if (lang === 'md' && meta && /(^|\s)magic-move(\s|$|\{)/.test(meta)) return magicMove(value, meta, line);
+  return { type: 'code', ...(lang ? { lang } : {}), ...(meta ? { meta, ...codeExtras(meta) } : {}), value, line };
 }
 
-const textOf = (node: Nodes): string =>
-  node.type === 'text' ? node.value : 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
+/** Slidev's line highlights and line numbers from a fence's info (see code-info.ts). */
+function codeExtras(meta: string): CodeExtras {
+  const info = readCodeInfo(meta);
+  if (!info) return {};
+  const start = typeof info.options?.startLine === 'number' ? info.options.startLine : 1;
+  const out: CodeExtras = {};
+  // Ranges count lines from `startLine`; the model counts them from the block's first line.
+  if (info.ranges.length) out.highlight = info.ranges.map((r) => r && r.map((n) => n - start + 1).filter((n) => n > 0));
+  if (info.options?.lines === true) out.lineNumbers = { start };
+  return out;
+}
+
+function magicMove(value: string, meta: string, line: number): Block {
+  const fences = (processor.parse(value) as MdRoot).children.filter((n): n is Code => n.type === 'code');
+  const versions = fences.map((f) => f.value);
+  if (versions.length === 0) return { type: 'code', lang: 'md', meta, value, line };
+  return { type: 'code', ...(fences[0].lang ? { lang: fences[0].lang } : {}), meta, value: versions.at(-1)!, versions, line, ...codeExtras(meta.replace(/magic-move/, '')) };
+}
 
 function table(el: Element, cx: Conversion): Block {
   const rows: { cells: Run[][]; align: (Align | null)[]; head: boolean }[] = [];

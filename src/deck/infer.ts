@@ -1,4 +1,4 @@
-import { plainText, type Block, type Layout } from './model.js';
+import { plainText, readText, type Block, type Layout } from './model.js';
 
 const URL_ONLY = /^(https?:\/\/|www\.)\S+$/i;
 
@@ -38,16 +38,19 @@ export function blockText(block: Block): string {
   switch (block.type) {
     case 'heading':
     case 'paragraph':
-      return plainText(block.runs);
+      return readText(block.runs);
     case 'list':
-      return block.items.map((item) => [plainText(item.runs), ...item.blocks.map(blockText)].filter(Boolean).join('\n')).join('\n');
+      return block.items.map((item) => [readText(item.runs), ...item.blocks.map(blockText)].filter(Boolean).join('\n')).join('\n');
     case 'quote':
-      return [...block.paragraphs.map(plainText), block.attribution ?? ''].join('\n');
+      return [...block.paragraphs.map(readText), block.attribution ?? ''].join('\n');
     case 'code':
       return block.value;
     case 'table':
-      return [block.head, ...block.rows].filter((row) => row.length).map((row) => row.map(plainText).join('\t')).join('\n');
+      return [block.head, ...block.rows].filter((row) => row.length).map((row) => row.map(readText).join('\t')).join('\n');
+    // Pictures, formulas and diagrams are drawn, not read as words.
     case 'image':
+    case 'math':
+    case 'diagram':
       return '';
   }
 }

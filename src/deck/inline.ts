@@ -64,7 +64,7 @@ export class Conversion {
 /** Markup the Markdown parser itself adds (task lists, footnotes, code languages): not the author's CSS. */
 const isFrameworkMarkup = (el: Element) => {
   const classes = (el.properties?.className as string[] | undefined) ?? [];
-  return el.properties?.style === undefined && classes.every((c) => /^(task-list-item|contains-task-list|footnotes|sr-only|data-footnote-backref|language-.*)$/.test(c));
+  return el.properties?.style === undefined && classes.every((c) => /^(task-list-item|contains-task-list|footnotes|sr-only|data-footnote-backref|language-.*|math-inline|math-display)$/.test(c));
 };
 
 /** True for elements that are part of a line of text rather than a block of their own. */
@@ -101,12 +101,18 @@ function elementRuns(el: Element, cx: Conversion, marks: Marks): Run[] {
   if (tag === 'input') return [];
   if (tag === 'img') return [{ text: String(el.properties?.alt ?? ''), ...marks }];
   if (tag === 'a' && (el.properties?.dataFootnoteBackref !== undefined)) return [];
+  // `$x$` (remark-math): the TeX, drawn by KaTeX.
+  if (tag === 'code' && classesOf(el).includes('math-inline')) return [{ text: textOf(el), math: true }];
   const mark = INLINE_MARKS[tag];
   if (mark === undefined) noteUnknown(el, cx);
   const next: Marks = { ...marks, ...(mark ? { [mark]: true } : {}) };
   if (tag === 'a' && typeof el.properties?.href === 'string') next.href = el.properties.href;
   return runsOf(el.children, cx, next);
 }
+
+export const classesOf = (el: Element) => (el.properties?.className as string[] | undefined) ?? [];
+export const textOf = (node: Nodes): string =>
+  node.type === 'text' ? node.value : 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
 
 /** Warns about an element that is left out, with what it was. */
 export function leftOut(el: Element, cx: Conversion): void {
@@ -140,7 +146,7 @@ export function mergeRuns(runs: Run[]): Run[] {
   return out;
 }
 
-const MARK_KEYS = ['strong', 'em', 'code', 'kbd', 'strike', 'sub', 'sup', 'href'] as const;
+const MARK_KEYS = ['strong', 'em', 'code', 'kbd', 'strike', 'sub', 'sup', 'href', 'math'] as const;
 const sameMarks = (a: Run, b: Run) => MARK_KEYS.every((k) => a[k] === b[k]);
 
 /** Runs without the white space at their two ends (a paragraph made of HTML's loose text). */

@@ -3,12 +3,14 @@ import { raw } from 'hast-util-raw';
 import type { Root } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { blocksOf } from './blocks.js';
 import { closeSelfClosingTags } from './html.js';
+import { fixMath } from './math-syntax.js';
 import { Conversion } from './inline.js';
 import type { Comment } from './marp.js';
 import type { Block, Diagnostic } from './model.js';
@@ -30,7 +32,7 @@ export interface BodyOptions {
   said?: Set<string>;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 
 /**
  * Turns one slide's Markdown into blocks. `firstLine` is the deck line the body starts on, so that
@@ -45,6 +47,7 @@ const processor = unified().use(remarkParse).use(remarkGfm);
  */
 export function parseSlideBody(body: string, firstLine: number, options: BodyOptions = {}): SlideBody {
   const mdast = processor.parse(body) as Root;
+  fixMath(mdast, body);
   // The code fence's info after the language (` {2|3-4}`) survives the trip as an attribute.
   visit(mdast, 'code', (node) => {
     if (node.meta) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataMeta: node.meta } };

@@ -33,6 +33,9 @@ export const runSchema = z.object({
   code: z.boolean().optional(),
   /** A key to press (`<kbd>`): drawn as a key cap. */
   kbd: z.boolean().optional(),
+  /** Inline math (`$...$`): `text` is the TeX; `html` what KaTeX makes of it (filled in before rendering). */
+  math: z.boolean().optional(),
+  html: z.string().optional(),
   strike: z.boolean().optional(),
   sub: z.boolean().optional(),
   sup: z.boolean().optional(),
@@ -50,6 +53,9 @@ export function* eachBlock(blocks: Block[]): Generator<Block> {
 
 /** The text of runs without their marks. */
 export const plainText = (runs: Run[]): string => runs.map((r) => r.text).join('');
+
+/** The words of runs a viewer reads: their text, but not inline formulas (drawn, not read as words). */
+export const readText = (runs: Run[]): string => runs.filter((r) => !r.math).map((r) => r.text).join('');
 
 export const ALIGNS = ['left', 'center', 'right'] as const;
 
@@ -88,12 +94,40 @@ export type Block =
       pixels?: { width: number; height: number };
     }
   /** A fenced or indented code block; `meta` is what follows the language (` {2|3-4}`). */
-  | { type: 'code'; lang?: string; meta?: string; value: string; line: number }
+  | ({ type: 'code'; lang?: string; meta?: string; value: string; line: number } & CodeExtras)
+  /** Display math (`$$ ... $$`): TeX, and the HTML KaTeX makes of it (filled in before rendering). */
+  | { type: 'math'; tex: string; html?: string; line: number }
+  /** A diagram drawn in the page from its source (a ```mermaid fence). */
+  | { type: 'diagram'; lang: 'mermaid'; code: string; line: number }
   /** A GFM table: the header row, then the body rows; `align` per column. */
   | { type: 'table'; align: (Align | null)[]; head: Run[][]; rows: Run[][][]; line: number };
 export type Align = (typeof ALIGNS)[number];
 
+/** One token of highlighted code: its text and colour (Shiki), and its font style. */
+export interface CodeToken {
+  text: string;
+  color?: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/** What a code block carries besides its text. */
+export interface CodeExtras {
+  /**
+   * Slidev's line highlights (```ts {2|3-4|all}): the lines highlighted at each step, 1-based
+   * (null: every line); the first applies from the start, each later one from a click on.
+   */
+  highlight?: (number[] | null)[];
+  /** Line numbers in the margin (`{lines:true}`), from `startLine` (default 1). */
+  lineNumbers?: { start: number };
+  /** Slidev's magic move: the code's versions, shown one after another; `value` is the last. */
+  versions?: string[];
+  /** Highlighted tokens, line by line, of each version (of `value` alone when there are none). */
+  tokens?: CodeToken[][][];
+}
+
 const runs = z.array(runSchema);
+const codeTokenSchema = z.object({ text: z.string(), color: z.string().optional(), bold: z.boolean().optional(), italic: z.boolean().optional() });
 export const listItemSchema: z.ZodType<ListItem> = z.lazy(() =>
   z.object({ runs, checked: z.boolean().optional(), blocks: z.array(blockSchema) }),
 );
@@ -117,7 +151,19 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
       height: z.number().positive().optional(),
       pixels: z.object({ width: z.number(), height: z.number() }).optional(),
     }),
-    z.object({ type: z.literal('code'), lang: z.string().optional(), meta: z.string().optional(), value: z.string(), line: z.number() }),
+    z.object({
+      type: z.literal('code'),
+      lang: z.string().optional(),
+      meta: z.string().optional(),
+      value: z.string(),
+      line: z.number(),
+      highlight: z.array(z.array(z.number().int()).nullable()).optional(),
+      lineNumbers: z.object({ start: z.number().int() }).optional(),
+      versions: z.array(z.string()).optional(),
+      tokens: z.array(z.array(z.array(codeTokenSchema))).optional(),
+    }),
+    z.object({ type: z.literal('math'), tex: z.string(), html: z.string().optional(), line: z.number() }),
+    z.object({ type: z.literal('diagram'), lang: z.literal('mermaid'), code: z.string(), line: z.number() }),
     z.object({ type: z.literal('table'), align: z.array(z.enum(ALIGNS).nullable()), head: z.array(runs), rows: z.array(z.array(runs)), line: z.number() }),
   ]),
 );

@@ -2,6 +2,7 @@ import { sortDiagnostics } from '../deck/diagnostics.js';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_DECK, loadDeck } from '../deck/load.js';
+import { prepareDeck } from '../prepare/index.js';
 import type { Deck, Diagnostic } from '../deck/model.js';
 import { parseResolution } from '../deck/model.js';
 import { hasErrors } from '../deck/parse.js';
@@ -119,7 +120,7 @@ export interface Plan {
   audio: AudioPlan | null;
 }
 
-export function planRender(options: RenderOptions): Plan {
+export async function planRender(options: RenderOptions): Promise<Plan> {
   if (options.resolution !== undefined && !parseResolution(options.resolution)) {
     throw usageError(`--resolution: "${options.resolution}" is not 720p, 1080p, 1440p, 2160p or WIDTHxHEIGHT (even numbers)`);
   }
@@ -141,6 +142,7 @@ export function planRender(options: RenderOptions): Plan {
   }
   const deckPath = options.deck ?? DEFAULT_DECK;
   const loaded = loadDeck(deckPath);
+  loaded.diagnostics.push(...(await prepareDeck(loaded.deck)));
   if (options.strict) loaded.diagnostics = strictDiagnostics(loaded.diagnostics);
   if (hasErrors(loaded.diagnostics)) throw new DeckError(loaded.diagnostics);
   let selection: number[] | undefined;

@@ -20,7 +20,7 @@ import { openSession, type RenderSession } from './session.js';
  */
 export async function renderTalk(options: RenderOptions = {}): Promise<RenderResult> {
   const started = performance.now();
-  const plan = planRender(options);
+  const plan = await planRender(options);
   const report = options.onProgress ?? (() => {});
   const staging = prepareOutDir(plan.outDir);
   // An interrupt may end the process without unwinding (Remotion exits on SIGINT): clean up then too.

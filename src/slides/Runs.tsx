@@ -16,7 +16,7 @@ export const Runs: React.FC<{ runs: Run[] }> = ({ runs }) => {
         const style: React.CSSProperties = {
           fontWeight: run.strong ? 700 : undefined,
           fontStyle: run.em ? 'italic' : undefined,
-          fontFamily: run.code || run.kbd ? theme.font.mono : undefined,
+          fontFamily: run.code || run.kbd || run.math ? theme.font.mono : undefined,
           color: run.href ? theme.colors.link : undefined,
           textDecoration: run.strike ? 'line-through' : undefined,
           verticalAlign: run.sub ? 'sub' : run.sup ? 'super' : undefined,
@@ -28,7 +28,7 @@ export const Runs: React.FC<{ runs: Run[] }> = ({ runs }) => {
           overflowWrap: 'anywhere',
         };
         return (
-          <span key={i} style={style}>
+          <span key={i} style={style} data-chrome={run.math ? true : undefined}>
             {run.text}
           </span>
         );

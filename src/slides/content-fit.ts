@@ -1,6 +1,8 @@
 import { plainText, type Run, type Slide } from '../deck/model.js';
 import { contentParts, rowText, splitColumns, type Row } from './content.js';
 import { unwrappedSize } from './fit-code.js';
+import { diagramItem } from './fit-diagram.js';
+import { mathItem } from './fit-math.js';
 import type { FitItem } from './fit.js';
 import type { Measure } from './lines.js';
 import { SPACE, TYPE, scaled, type TypeRole } from './theme.js';
@@ -126,6 +128,10 @@ function rowItem(row: Row, g: ContentGeometry, measure: Measure): FitItem {
       const cells = [...(row.block.head.length ? [row.block.head] : []), ...row.block.rows].map((r) => r.map((cell) => cell.map(segment)));
       return { key: row.key, text: rowText(row), ...role('table', g.frame), indentPx, table: { rows: cells, head: row.block.head.length > 0, padX: 0.5, padY: 0.25 } };
     }
+    case 'math':
+      return mathItem(row, g, measure);
+    case 'diagram':
+      return diagramItem(row, g, measure);
     case 'image': {
       const max = Math.min(Math.round(g.height * 0.6), pictureHeight(row.block, g.frame));
       const box = { max, min: Math.min(max, Math.round(g.height * 0.3)), floor: Math.min(max, Math.round(g.height * 0.15)) };

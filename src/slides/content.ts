@@ -28,7 +28,9 @@ export type Row =
     }
   | { kind: 'code'; key: string; block: Of<'code'>; depth: number; build?: number }
   | { kind: 'table'; key: string; block: Of<'table'>; depth: number; build?: number }
-  | { kind: 'image'; key: string; block: Of<'image'>; depth: number; build?: number };
+  | { kind: 'image'; key: string; block: Of<'image'>; depth: number; build?: number }
+  | { kind: 'math'; key: string; block: Of<'math'>; depth: number; build?: number }
+  | { kind: 'diagram'; key: string; block: Of<'diagram'>; depth: number; build?: number };
 
 export interface ContentParts {
   heading?: Of<'heading'>;
@@ -86,6 +88,8 @@ class RowMaker {
         return;
       case 'code':
       case 'table':
+      case 'math':
+      case 'diagram':
         this.rows.push({ kind: b.type, key: `b${this.others++}`, block: b, depth, ...step(build) } as Row);
         return;
     }
@@ -115,6 +119,10 @@ export function rowText(row: Row): string {
       return row.block.value;
     case 'table':
       return [row.block.head, ...row.block.rows].map((cells) => cells.map((c) => c.map((r) => r.text).join('')).join('\t')).join('\n');
+    case 'math':
+      return row.block.tex;
+    case 'diagram':
+      return row.block.code;
     case 'image':
       return '';
   }
@@ -128,7 +136,7 @@ export function rowText(row: Row): string {
 export function splitColumns(rows: Row[]): { left: Row[]; right: Row[]; notes: Row[] } | null {
   const notes = rows.filter((r) => r.kind === 'text' && r.role === 'small' && !r.placeholder);
   const body = rows.filter((r) => !notes.includes(r));
-  if (body.length < 4 || body.some((r) => r.kind === 'table' || r.kind === 'image')) return null;
+  if (body.length < 4 || body.some((r) => r.kind === 'table' || r.kind === 'image' || r.kind === 'diagram')) return null;
   const weight = (r: Row) => (r.kind === 'code' ? r.block.value.split('\n').length * 40 : rowText(r).length + 30);
   const total = body.reduce((n, r) => n + weight(r), 0);
   let sum = 0;

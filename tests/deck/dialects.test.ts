@@ -78,7 +78,6 @@ describe('a Slidev deck (slidev-starter.md)', () => {
       '23:3 warning unsupported-html', // @click: event handlers are never run (once per deck)
       '24:31 warning unsupported-component', // <carbon:arrow-right>
       '51:1 warning unsupported-html', // <style>
-      '66:1 warning unsupported-animation', // ```ts {all|2|...}
       '73:1 warning unsupported-animation', // <arrow v-click>
       '76:9 warning unsupported-layout', // two-cols
       '83:1 warning unsupported-component', // ::right::

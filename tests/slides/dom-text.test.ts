@@ -4,7 +4,7 @@ import { makeCancelSignal, renderFrames } from '@remotion/renderer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/deck/load.js';
 import { blockText } from '../../src/deck/infer.js';
-import { plainText, type Block, type Deck, type Slide } from '../../src/deck/model.js';
+import { readText, type Block, type Deck, type Slide } from '../../src/deck/model.js';
 import { hasErrors } from '../../src/deck/parse.js';
 import { openSession, type RenderSession } from '../../src/render/session.js';
 import { thumbnailFrames } from '../../src/timing/frames.js';
@@ -32,7 +32,7 @@ function expected(slide: Slide): string {
   const text = (blocks: Block[]): string[] =>
     blocks.flatMap((b) => {
       if (b.type === 'image') return b.placement || b.src ? [] : [b.alt || b.path];
-      if (b.type === 'list') return b.items.flatMap((item) => [plainText(item.runs), ...text(item.blocks)]);
+      if (b.type === 'list') return b.items.flatMap((item) => [readText(item.runs), ...text(item.blocks)]);
       return [blockText(b)];
     });
   return letters([...text(slide.blocks), slide.style?.header ?? '', slide.style?.footer ?? ''].join('\n'));

@@ -8,6 +8,8 @@ import { AccentBar, Frame } from '../Frame.js';
 import { Runs, Text } from '../Runs.js';
 import { Marker } from '../Marker.js';
 import { CodePanel, Picture, TableView } from '../Panels.js';
+import { DiagramView } from '../DiagramView.js';
+import { MathBlock } from '../MathView.js';
 import { SPACE, TYPE, panelColor, scaled } from '../theme.js';
 import type { LayoutProps } from './types.js';
 
@@ -84,6 +86,10 @@ const RowView: React.FC<RowProps> = ({ row, size, before, fit, width, style }) =
       return <TableView block={row.block} depth={row.depth} size={size} before={before} widths={fit.widths[row.key] ?? []} style={style} />;
     case 'image':
       return <Picture block={row.block} depth={row.depth} height={fit.boxes[row.key] ?? 0} before={before} size={size} style={style} />;
+    case 'math':
+      return <MathBlock block={row.block} depth={row.depth} size={size} before={before} width={width} style={style} />;
+    case 'diagram':
+      return <DiagramView block={row.block} depth={row.depth} size={size} before={before} width={width} style={style} />;
   }
 };
 
