@@ -1,6 +1,6 @@
 import React from 'react';
 import type { Block } from '../deck/model.js';
-import { CodePanel } from './Panels.js';
+import { CodePanel } from './CodePanel.js';
 
 type Diagram = Extract<Block, { type: 'diagram' }>;
 
