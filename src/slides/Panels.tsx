@@ -4,7 +4,7 @@ import type { Block } from '../deck/model.js';
 import { depthPx } from './content-fit.js';
 import { useTheme } from './context.js';
 import { Runs } from './Runs.js';
-import { SPACE, TYPE, panelColor, scaled } from './theme.js';
+import { TYPE, panelColor, scaled } from './theme.js';
 
 type Of<T extends Block['type']> = Extract<Block, { type: T }>;
 
