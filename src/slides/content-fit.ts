@@ -1,6 +1,6 @@
 import { plainText, type Run, type Slide } from '../deck/model.js';
 import { contentParts, rowText, splitColumns, type Row } from './content.js';
-import { unwrappedSize } from './fit-code.js';
+import { codeFit, unwrappedSize } from './fit-code.js';
 import { diagramItem } from './fit-diagram.js';
 import { mathItem } from './fit-math.js';
 import type { FitItem } from './fit.js';
@@ -118,10 +118,12 @@ function rowItem(row: Row, g: ContentGeometry, measure: Measure): FitItem {
     case 'code': {
       const sizes = role('code', g.frame);
       const pad = panelPadding(g.frame);
+      const { text, gutterEm } = codeFit(row.block);
       const inner = g.width - indentPx - 2 * pad.x;
       // A block with long lines starts smaller rather than wrapping, down to the usual minimum.
-      const max = Math.max(sizes.min, Math.min(sizes.max, Math.floor(unwrappedSize(row.block.value, inner, measure))));
-      return { key: row.key, text: row.block.value, ...sizes, max, mono: true, code: true, indentPx: indentPx + 2 * pad.x, fixed: 2 * pad.y };
+      const widestEm = 1 / unwrappedSize(text, 1, measure);
+      const max = Math.max(sizes.min, Math.min(sizes.max, Math.floor(inner / (widestEm + gutterEm))));
+      return { key: row.key, text, ...sizes, max, mono: true, code: true, indentEm: gutterEm, indentPx: indentPx + 2 * pad.x, fixed: 2 * pad.y };
     }
     case 'table': {
       const segment = (run: Run) => ({ text: run.text, weight: run.strong ? 700 : 400, mono: Boolean(run.code || run.kbd) });

@@ -1,3 +1,4 @@
+import type { Block } from '../deck/model.js';
 import type { Measure } from './lines.js';
 
 /**
@@ -57,4 +58,14 @@ export function codeLineCount(text: string, width: number, size: number, measure
 export function unwrappedSize(text: string, width: number, measure: Measure): number {
   const widest = Math.max(1e-6, ...text.replace(/\t/g, TAB).split('\n').map((line) => measure(line, 400, true)));
   return width / widest;
+}
+
+/**
+ * What a code block's fitting measures: the text of its tallest version (a magic move shows one
+ * at a time, in the same place), and the width its line numbers take, in ems of the code's size.
+ */
+export function codeFit(block: Extract<Block, { type: 'code' }>): { text: string; gutterEm: number } {
+  const versions = block.versions ?? [block.value];
+  const text = versions.reduce((a, b) => (b.split('\n').length > a.split('\n').length ? b : a));
+  return { text, gutterEm: 0 };
 }
