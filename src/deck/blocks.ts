@@ -1,10 +1,12 @@
-import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { DROPPED, MEDIA, SLOT } from './html.js';
+import { clickOf, planClicks } from './click-sources.js';
 import { classesOf, Conversion, isInline, leftOut, noteUnknown, runsOf, textOf, trimRuns } from './inline.js';
 import { readImageKeywords } from './marp.js';
 import type { Code, Root as MdRoot } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { readClickValue } from './clicks.js';
 import { readCodeInfo } from './code-info.js';
 import { ALIGNS, plainText, type Align, type Block, type CodeExtras, type ListItem, type Run } from './model.js';
 
@@ -48,7 +50,22 @@ export function blocksOf(nodes: (RootContent | ElementContent)[], cx: Conversion
 /** Markdown's own accessibility markup that nobody sees (the footnotes' "Footnotes" label). */
 const isHidden = (el: Element) => ((el.properties?.className as string[] | undefined) ?? []).includes('sr-only');
 
+/** The blocks of an element, and the click they appear at when it is a click source. */
 function blockOf(el: Element, cx: Conversion): Block[] {
+  const planned = cx.planned.has(el);
+  const click = clickOf(el, cx);
+  if (el.tagName === 'v-clicks') planClicks(el, cx);
+  if (click === undefined && el.tagName !== 'v-clicks') return elementBlocks(el, cx);
+  // A source inside another: Slidev numbers those inside-out, which talkreel does not follow.
+  if (cx.inside > 0 && !planned) cx.clicks.break('a click source is inside another');
+  cx.inside++;
+  const blocks = elementBlocks(el, cx);
+  cx.inside--;
+  if (click) for (const b of blocks) b.click ??= click;
+  return blocks;
+}
+
+function elementBlocks(el: Element, cx: Conversion): Block[] {
   const tag = el.tagName;
   cx.attributes(el);
   if (isHidden(el) || tag === 'hr' || tag === 'br' || tag === 'input') return [];
@@ -121,9 +138,19 @@ function list(el: Element, cx: Conversion): Block {
   return { type: 'list', ordered: el.tagName === 'ol', start: Number.isInteger(start) ? start : 1, items, line: cx.lineOf(el) };
 }
 
-/** A list item: its first line of text, a task box, then whatever else it holds. */
+/** A list item: its first line of text, a task box, then whatever else it holds, and its click. */
 function listItem(li: Element, cx: Conversion): ListItem {
   cx.attributes(li);
+  const planned = cx.planned.has(li);
+  const click = clickOf(li, cx);
+  if (click !== undefined && cx.inside > 0 && !planned) cx.clicks.break('a click source is inside another');
+  if (click !== undefined) cx.inside++;
+  const item = listItemContent(li, cx);
+  if (click !== undefined) cx.inside--;
+  return click ? { ...item, click } : item;
+}
+
+function listItemContent(li: Element, cx: Conversion): ListItem {
   let children = li.children;
   let checked: boolean | undefined;
   const box = children.find((c): c is Element => c.type === 'element' && c.tagName === 'input' && c.properties?.type === 'checkbox');
@@ -185,8 +212,23 @@ function code(el: Element, line: number, cx: Conversion): Block {
   const meta = typeof inner.properties?.dataMeta === 'string' ? inner.properties.dataMeta : undefined;
   const value = textOf(inner).replace(/\n$/, '');
   // Slidev's magic move: a Markdown fence holding the versions of the code, shown one after another.
-  if (lang === 'md' && meta && /(^|\s)magic-move(\s|$|\{)/.test(meta)) return magicMove(value, meta, line);
-  return { type: 'code', ...(lang ? { lang } : {}), ...(meta ? { meta, ...codeExtras(meta) } : {}), value, line };
+  const block: Block =
+    lang === 'md' && meta && /(^|\s)magic-move(\s|$|\{)/.test(meta)
+      ? magicMove(value, meta, line)
+      : { type: 'code', ...(lang ? { lang } : {}), ...(meta ? { meta, ...codeExtras(meta) } : {}), value, line };
+  return withStates(block, meta, cx);
+}
+
+/** A block with several states (highlights, versions) takes one click for each after the first. */
+function withStates(block: Block, meta: string | undefined, cx: Conversion): Block {
+  if (block.type !== 'code') return block;
+  const states = Math.max(block.versions?.length ?? 1, block.highlight?.length ?? 1);
+  if (states < 2) return block;
+  const at = readCodeInfo(meta?.replace(/magic-move/, ''))?.options?.at;
+  const value = at === undefined ? { relative: 1 } : readClickValue(String(at), typeof at === 'number' ? 'expression' : 'string');
+  if (value === undefined) cx.clicks.break(`the code's click \`at: ${at}\` is an expression`);
+  const start = cx.clicks.since(value ?? null, states - 1);
+  return start === null ? block : { ...block, statesAt: start };
 }
 
 /** Slidev's line highlights and line numbers from a fence's info (see code-info.ts). */

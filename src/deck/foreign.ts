@@ -18,6 +18,8 @@ export interface SlideExtras {
   transition?: TransitionName;
   /** Slidev's `hide: true` / `disabled: true`: the slide is not shown. */
   hidden?: boolean;
+  /** Slidev's `clicks: N`: the slide plays this many clicks, whatever its sources count. */
+  clicks?: number;
 }
 
 export const emptyExtras = (): SlideExtras => ({ style: {}, images: [] });
@@ -38,7 +40,6 @@ const NOTES: Record<string, string> = {
   theme: 'talkreel draws its own `theme: dark` or `theme: light`',
   paginate: 'only `paginate: true` in the front matter numbers the slides',
   headingDivider: 'only `headingDivider` in the front matter splits slides',
-  clicks: 'click steps are not played; only list items build',
   zoom: 'slides are not zoomed',
   style: 'CSS is never applied',
   css: 'CSS is never applied',
@@ -141,6 +142,10 @@ export function applyEntries(entries: OptionEntry[], extras: SlideExtras, ctx: A
       }
       case 'duration':
         unsupported(e, 'Slidev\'s talk timer does not set slide times; use `duration` in seconds');
+        break;
+      case 'clicks':
+        if (typeof e.value === 'number' && Number.isInteger(e.value) && e.value >= 0) extras.clicks = e.value;
+        else unsupported(e, 'it is not a whole number of clicks');
         break;
       case 'hide':
       case 'disabled':

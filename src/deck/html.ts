@@ -54,7 +54,6 @@ export const INLINE_MARKS: Record<string, 'strong' | 'em' | 'code' | 'kbd' | 'st
 
 /** Slidev's click-animation elements and attributes. */
 export const CLICK_TAGS = new Set(['v-click', 'v-after', 'v-click-hide', 'v-switch', 'v-drag', 'v-motion', 'v-clicks']);
-export const CLICK_ATTRS = ['v-click', 'v-after', 'v-click-hide', 'v-motion', 'v-mark', 'v-drag', 'v-switch'];
 
 /** Slidev's slot markers (`::right::`, `::default::`) for two-column layouts. */
 export const SLOT = /^::\s*([\w-]+)\s*::$/;

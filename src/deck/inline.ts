@@ -1,6 +1,8 @@
 import type { Element, ElementContent, Nodes } from 'hast';
-import { CLICK_ATTRS, DROPPED, INLINE_MARKS, isComponent, MEDIA } from './html.js';
-import type { Diagnostic, Run } from './model.js';
+import { DROPPED, INLINE_MARKS, isComponent, MEDIA } from './html.js';
+import { clickOf } from './click-sources.js';
+import { ClickCounter } from './clicks.js';
+import type { Click, Diagnostic, Run } from './model.js';
 import type { Comment } from './marp.js';
 
 type Problem = Omit<Diagnostic, 'file'>;
@@ -13,6 +15,12 @@ type Marks = Omit<Run, 'text'>;
 export class Conversion {
   readonly problems: Problem[] = [];
   readonly comments: Comment[] = [];
+  /** The slide's clicks, counted as their sources are met (see clicks.ts). */
+  readonly clicks = new ClickCounter();
+  /** Clicks given ahead to elements not met yet: the items of a `<v-clicks>`. */
+  readonly planned = new Map<Element, Click>();
+  /** How many click sources the element being converted is inside. */
+  inside = 0;
 
   constructor(
     /** Deck line of the slide body's first line. */
@@ -107,7 +115,14 @@ function elementRuns(el: Element, cx: Conversion, marks: Marks): Run[] {
   if (mark === undefined) noteUnknown(el, cx);
   const next: Marks = { ...marks, ...(mark ? { [mark]: true } : {}) };
   if (tag === 'a' && typeof el.properties?.href === 'string') next.href = el.properties.href;
-  return runsOf(el.children, cx, next);
+  // `<span v-click>`: a part of the line that appears at a click.
+  const click = clickOf(el, cx);
+  if (click === undefined) return runsOf(el.children, cx, next);
+  if (cx.inside > 0) cx.clicks.break('a click source is inside another');
+  cx.inside++;
+  const runs = runsOf(el.children, cx, click ? { ...next, click } : next);
+  cx.inside--;
+  return runs;
 }
 
 export const classesOf = (el: Element) => (el.properties?.className as string[] | undefined) ?? [];
@@ -121,20 +136,14 @@ export function leftOut(el: Element, cx: Conversion): void {
   else cx.warn('unsupported-html', `a <${tag}> cannot be drawn on a slide; it is left out`, el);
 }
 
-/** Components and Slidev's click tags: their text is kept, with one warning per name. */
+/** Components: their text is kept, with one warning per name. Slidev's click tags are played (see click-sources.ts). */
 export function noteUnknown(el: Element, cx: Conversion): void {
   const tag = el.tagName;
-  // Lists build item by item in every talkreel video: `<v-clicks>` around a list asks for just that.
-  if (tag === 'v-clicks') return;
-  if (tag.startsWith('v-') || Object.keys(el.properties ?? {}).some((k) => CLICK_ATTRS.includes(kebab(k)))) {
-    cx.once(`click:${tag}`, 'unsupported-animation', `<${cx.written(tag)}> click animations are not played; the content is shown at once`, el);
-  } else if (isComponent(tag)) {
+  if (tag.startsWith('v-')) return;
+  if (isComponent(tag)) {
     cx.once(`component:${tag}`, 'unsupported-component', `Vue component <${cx.written(tag)}> is not drawn; only its text is shown`, el);
   }
 }
-
-/** hast's property name for an attribute (`vClick`) back to the attribute (`v-click`). */
-export const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export function mergeRuns(runs: Run[]): Run[] {
   const out: Run[] = [];
@@ -147,7 +156,7 @@ export function mergeRuns(runs: Run[]): Run[] {
 }
 
 const MARK_KEYS = ['strong', 'em', 'code', 'kbd', 'strike', 'sub', 'sup', 'href', 'math'] as const;
-const sameMarks = (a: Run, b: Run) => MARK_KEYS.every((k) => a[k] === b[k]);
+const sameMarks = (a: Run, b: Run) => MARK_KEYS.every((k) => a[k] === b[k]) && a.click === b.click;
 
 /** Runs without the white space at their two ends (a paragraph made of HTML's loose text). */
 export function trimRuns(runs: Run[]): Run[] {

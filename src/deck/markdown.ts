@@ -1,6 +1,6 @@
 import type { Root as HastRoot, Nodes as HastNodes } from 'hast';
 import { raw } from 'hast-util-raw';
-import type { Root } from 'mdast';
+import type { ListItem, Root } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { blocksOf } from './blocks.js';
+import type { ClickCounter } from './clicks.js';
 import { closeSelfClosingTags } from './html.js';
 import { fixMath } from './math-syntax.js';
 import { Conversion } from './inline.js';
@@ -19,6 +20,8 @@ type Problem = Omit<Diagnostic, 'file'>;
 
 export interface SlideBody {
   blocks: Block[];
+  /** The slide's own clicks (Slidev's, Marp's fragments), as counted while reading it. */
+  clicks: ClickCounter;
   notes: string;
   /** Every HTML comment of the slide, in order (Marp reads directives from them). */
   comments: Comment[];
@@ -48,6 +51,7 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 export function parseSlideBody(body: string, firstLine: number, options: BodyOptions = {}): SlideBody {
   const mdast = processor.parse(body) as Root;
   fixMath(mdast, body);
+  if (options.marp) markFragments(mdast, body);
   // The code fence's info after the language (` {2|3-4}`) survives the trip as an attribute.
   visit(mdast, 'code', (node) => {
     if (node.meta) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataMeta: node.meta } };
@@ -62,5 +66,20 @@ export function parseSlideBody(body: string, firstLine: number, options: BodyOpt
   const tree = raw(hast, { file: new VFile(body) }) as HastNodes;
   const cx = new Conversion(firstLine, options.said ?? new Set(), names, { marp: options.marp === true, canvasWidth: options.marp ? 1280 : 980 });
   const blocks = tree.type === 'root' ? blocksOf(tree.children, cx) : [];
-  return { blocks, notes: cx.comments.at(-1)?.text ?? '', comments: cx.comments, problems: cx.problems };
+  return { blocks, clicks: cx.clicks, notes: cx.comments.at(-1)?.text ?? '', comments: cx.comments, problems: cx.problems };
+}
+
+/**
+ * Marp's fragmented lists: an item whose marker is `*` or `)` (`1)`) appears on its own step, at
+ * any depth (marpit's fragment plugin). remark keeps no marker, so it is read from the source at
+ * the item's start.
+ */
+function markFragments(tree: Root, source: string): void {
+  visit(tree, 'listItem', (item: ListItem) => {
+    const start = item.position?.start.offset;
+    if (start === undefined) return;
+    const m = /^(?:([*+-])|\d{1,9}([.)]))/.exec(source.slice(start, start + 12));
+    const marker = m ? (m[1] ?? m[2]) : undefined;
+    if (marker === '*' || marker === ')') item.data = { ...item.data, hProperties: { ...item.data?.hProperties, dataFragment: '' } };
+  });
 }

@@ -36,6 +36,10 @@ export const runSchema = z.object({
   /** Inline math (`$...$`): `text` is the TeX; `html` what KaTeX makes of it (filled in before rendering). */
   math: z.boolean().optional(),
   html: z.string().optional(),
+  /** A part of a line that appears at a click (`<span v-click>`). */
+  get click() {
+    return clickSchema.optional();
+  },
   strike: z.boolean().optional(),
   sub: z.boolean().optional(),
   sup: z.boolean().optional(),
@@ -60,16 +64,33 @@ export const readText = (runs: Run[]): string => runs.filter((r) => !r.math).map
 export const ALIGNS = ['left', 'center', 'right'] as const;
 
 /**
+ * When something appears on the slide: at click `at` (1-based: the slide's first build step is
+ * click 1); with `hide`, it disappears then instead; with `until`, it disappears at that click.
+ * Clicks are the deck's own (Slidev's `v-click`, Marp's fragments) or talkreel's list builds.
+ */
+export interface Click {
+  at: number;
+  hide?: boolean;
+  until?: number;
+}
+export const clickSchema = z.object({ at: z.number().int().nonnegative(), hide: z.boolean().optional(), until: z.number().int().optional() });
+
+/** Anything that can appear at a click. */
+export interface Clicked {
+  click?: Click;
+}
+
+/**
  * A list item: its first paragraph as runs, `checked` for a task list item (`- [x]`), and what
  * follows in the item (nested lists, further paragraphs, code) as blocks.
  */
-export interface ListItem {
+export interface ListItem extends Clicked {
   runs: Run[];
   checked?: boolean;
   blocks: Block[];
 }
 
-export type Block =
+export type Block = (
   | { type: 'heading'; depth: number; runs: Run[]; line: number }
   | { type: 'paragraph'; runs: Run[]; line: number }
   | { type: 'list'; ordered: boolean; start: number; items: ListItem[]; line: number }
@@ -100,7 +121,9 @@ export type Block =
   /** A diagram drawn in the page from its source (a ```mermaid fence). */
   | { type: 'diagram'; lang: 'mermaid'; code: string; line: number }
   /** A GFM table: the header row, then the body rows; `align` per column. */
-  | { type: 'table'; align: (Align | null)[]; head: Run[][]; rows: Run[][][]; line: number };
+  | { type: 'table'; align: (Align | null)[]; head: Run[][]; rows: Run[][][]; line: number }
+) &
+  Clicked;
 export type Align = (typeof ALIGNS)[number];
 
 /** One token of highlighted code: its text and colour (Shiki), and its font style. */
@@ -124,20 +147,23 @@ export interface CodeExtras {
   versions?: string[];
   /** Highlighted tokens, line by line, of each version (of `value` alone when there are none). */
   tokens?: CodeToken[][][];
+  /** The click at which the block's second state (highlight or version) comes; each later one a click after. */
+  statesAt?: number;
 }
 
 const runs = z.array(runSchema);
 const codeTokenSchema = z.object({ text: z.string(), color: z.string().optional(), bold: z.boolean().optional(), italic: z.boolean().optional() });
 export const listItemSchema: z.ZodType<ListItem> = z.lazy(() =>
-  z.object({ runs, checked: z.boolean().optional(), blocks: z.array(blockSchema) }),
+  z.object({ runs, checked: z.boolean().optional(), blocks: z.array(blockSchema), click: clickSchema.optional() }),
 );
+const click = clickSchema.optional();
 
 export const blockSchema: z.ZodType<Block> = z.lazy(() =>
   z.discriminatedUnion('type', [
-    z.object({ type: z.literal('heading'), depth: z.number().int(), runs, line: z.number() }),
-    z.object({ type: z.literal('paragraph'), runs, line: z.number() }),
-    z.object({ type: z.literal('list'), ordered: z.boolean(), start: z.number().int(), items: z.array(listItemSchema), line: z.number() }),
-    z.object({ type: z.literal('quote'), paragraphs: z.array(runs), attribution: z.string().optional(), line: z.number() }),
+    z.object({ type: z.literal('heading'), depth: z.number().int(), runs, line: z.number(), click }),
+    z.object({ type: z.literal('paragraph'), runs, line: z.number(), click }),
+    z.object({ type: z.literal('list'), ordered: z.boolean(), start: z.number().int(), items: z.array(listItemSchema), line: z.number(), click }),
+    z.object({ type: z.literal('quote'), paragraphs: z.array(runs), attribution: z.string().optional(), line: z.number(), click }),
     z.object({
       type: z.literal('image'),
       path: z.string(),
@@ -150,6 +176,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
       width: z.number().positive().optional(),
       height: z.number().positive().optional(),
       pixels: z.object({ width: z.number(), height: z.number() }).optional(),
+      click,
     }),
     z.object({
       type: z.literal('code'),
@@ -161,10 +188,12 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
       lineNumbers: z.object({ start: z.number().int() }).optional(),
       versions: z.array(z.string()).optional(),
       tokens: z.array(z.array(z.array(codeTokenSchema))).optional(),
+      statesAt: z.number().int().optional(),
+      click,
     }),
-    z.object({ type: z.literal('math'), tex: z.string(), html: z.string().optional(), line: z.number() }),
-    z.object({ type: z.literal('diagram'), lang: z.literal('mermaid'), code: z.string(), line: z.number() }),
-    z.object({ type: z.literal('table'), align: z.array(z.enum(ALIGNS).nullable()), head: z.array(runs), rows: z.array(z.array(runs)), line: z.number() }),
+    z.object({ type: z.literal('math'), tex: z.string(), html: z.string().optional(), line: z.number(), click }),
+    z.object({ type: z.literal('diagram'), lang: z.literal('mermaid'), code: z.string(), line: z.number(), click }),
+    z.object({ type: z.literal('table'), align: z.array(z.enum(ALIGNS).nullable()), head: z.array(runs), rows: z.array(z.array(runs)), line: z.number(), click }),
   ]),
 );
 
@@ -206,6 +235,12 @@ export const slideSchema = z.object({
   /** Recorded timing: second of the talk at which the slide starts, and the line that says so. */
   at: z.number().nonnegative().optional(),
   atLine: z.number().int().optional(),
+  /**
+   * How many clicks the slide plays (build steps: list items appearing, lines highlighted, the
+   * deck's own clicks), each at a moment the timeline sets; absent for a quote, whose attribution
+   * comes a beat after it.
+   */
+  clicks: z.number().int().nonnegative().optional(),
   /** Words a viewer reads on the slide: drives the automatic duration. */
   words: z.number().int().nonnegative(),
   /** Per-slide looks from Marp directives or Slidev options; absent for plain talkreel slides. */

@@ -3,7 +3,8 @@ import type { PreparedSlide } from './imports.js';
 import { blockText, countWords, inferLayout, slideTitle, slugify } from './infer.js';
 import { readDirectiveComment, type OptionEntry } from './marp.js';
 import { parseSlideBody, type SlideBody } from './markdown.js';
-import { MARP_LOCAL } from './dialects.js';
+import { MARP_LOCAL, type Dialect } from './dialects.js';
+import { finishClicks, hasClicks } from './slide-clicks.js';
 import type { Block, Diagnostic, Layout, Run, Slide } from './model.js';
 
 type Problem = Omit<Diagnostic, 'file'> & { file?: string };
@@ -12,6 +13,7 @@ type Heading = Extract<Block, { type: 'heading' }>;
 /** What building the deck's slides shares: Marp directives carried from slide to slide, warnings said once. */
 export interface BuildContext {
   marp: boolean;
+  dialect: Dialect;
   apply: ApplyContext;
   /** Marp's local directives in force from an earlier slide on. */
   carried: Map<string, OptionEntry>;
@@ -31,19 +33,19 @@ export function buildSlide(prepared: PreparedSlide, n: number, index: number, la
   const extras = emptyExtras();
   if (n === 0) applyEntries(cx.firstSlide, extras, cx.apply);
   applyEntries(own.foreign, extras, cx.apply);
-  const notes = cx.marp ? applyDirectives(body, cx.carried, extras, cx.apply) : body.notes;
+  // Slidev's `[click]` markers in notes say which text goes with which click: not for captions.
+  const notes = cx.marp ? applyDirectives(body, cx.carried, extras, cx.apply) : body.notes.replace(/\[click(?::\d+)?\]\s*/g, '');
   if (extras.hidden) return null;
 
   const values = own.values as Partial<Pick<Slide, 'layout' | 'title' | 'duration' | 'transition' | 'chapter' | 'at'>>;
   const named = values.layout ?? (extras.layout !== 'infer' ? extras.layout : undefined);
-  let blocks: Block[] = [...extras.images, ...body.blocks];
-  const content = blocks.filter((b) => !(b.type === 'image' && b.placement));
-  let layout = named ?? layoutOf(blocks, extras, { first: n === 0, last });
-  if (named === 'quote' && !content.some((b) => b.type === 'quote')) blocks = headingAsQuote(blocks);
-  if (named && !canShow(named, blocks.filter((b) => !(b.type === 'image' && b.placement)))) layout = general(blocks);
-  const centred = extras.centre === true || (named !== undefined && ['statement', 'closing'].includes(named) && layout !== named);
+  const { blocks, layout, centred } = chooseLayout([...extras.images, ...body.blocks], named, extras, { first: n === 0, last });
   const title = values.title ?? slideTitle(blocks, index);
   const at = { line: raw.line, column: 1, ...inFile };
+  const clicks = finishClicks(blocks, body.clicks, { dialect: cx.dialect, layout, override: extras.clicks });
+  if (clicks.unfollowed) {
+    cx.problems.push({ severity: 'warning', code: 'unsupported-animation', message: `slide ${index}: its clicks cannot be followed (${clicks.unfollowed}); everything is shown at once`, ...at });
+  }
   if (blocks.length === 0) cx.problems.push({ severity: 'warning', code: 'empty-slide', message: `slide ${index} has no content`, ...at });
   if (layout === 'image' && !blocks.some((b) => b.type === 'image')) {
     cx.problems.push({ severity: 'error', code: 'layout-mismatch', message: `slide ${index} has layout \`image\` but no image (write ![description](path))`, ...at });
@@ -62,6 +64,7 @@ export function buildSlide(prepared: PreparedSlide, n: number, index: number, la
     notes,
     duration: values.duration,
     transition: values.transition ?? extras.transition,
+    ...(clicks.clicks !== undefined ? { clicks: clicks.clicks } : {}),
     ...(values.chapter !== undefined ? { chapter: values.chapter } : {}),
     ...(values.at !== undefined ? { at: values.at, atLine: own.positions.at.line } : {}),
     words: countWords(blocks.map(blockText).join('\n')),
@@ -98,6 +101,21 @@ function layoutOf(blocks: Block[], extras: SlideExtras, position: { first: boole
   if (content.length === 0 && blocks.length > 0) return 'image';
   const inferred = inferLayout(content, position);
   return extras.centre && ['title', 'statement', 'closing', 'link'].includes(inferred) ? 'statement' : inferred;
+}
+
+/**
+ * The layout a slide is drawn with, and its blocks as that layout takes them: the one it names,
+ * unless that cannot show every block, or the slide has clicks (only the general layout plays
+ * them); else one from its content.
+ */
+function chooseLayout(all: Block[], named: Layout | undefined, extras: SlideExtras, position: { first: boolean; last: boolean }) {
+  let blocks = all;
+  const content = () => blocks.filter((b) => !(b.type === 'image' && b.placement));
+  if (named === 'quote' && !content().some((b) => b.type === 'quote')) blocks = headingAsQuote(blocks);
+  let layout = named ?? layoutOf(blocks, extras, position);
+  if ((named && !canShow(named, content())) || (hasClicks(blocks) && layout !== 'bullets' && layout !== 'content')) layout = general(blocks);
+  const centred = extras.centre === true || (['statement', 'closing'].includes(named ?? '') && layout !== named);
+  return { blocks, layout, centred };
 }
 
 const general = (blocks: Block[]): Layout => (blocks.some((b) => b.type === 'list') ? 'bullets' : 'content');

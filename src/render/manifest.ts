@@ -10,6 +10,8 @@ export interface ManifestSlide {
   startFrame: number;
   durationInFrames: number;
   startSeconds: number;
+  /** The slide's build steps (list items, clicks): the frames each fades in over, in the talk. */
+  builds: { startFrame: number; endFrame: number }[];
   thumbnail: string | null;
   notes: string;
 }
@@ -72,6 +74,7 @@ export function buildManifest(
       startFrame: t.start,
       durationInFrames: t.end - t.start,
       startSeconds: round(t.start / timeline.fps),
+      builds: t.builds.map((b) => ({ startFrame: t.from + b, endFrame: t.from + b + t.buildFrames })),
       thumbnail: outputs.thumbnails ? `thumbnails/${thumbnailName(fullDeck, t.index)}` : null,
       notes: deck.slides[i].notes,
     })),

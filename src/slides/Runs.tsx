@@ -1,5 +1,6 @@
 import React from 'react';
 import type { Run } from '../deck/model.js';
+import { clickStyle, useBuildState } from './clicks.js';
 import { useTheme } from './context.js';
 import { panelColor } from './theme.js';
 
@@ -9,6 +10,7 @@ import { panelColor } from './theme.js';
  */
 export const Runs: React.FC<{ runs: Run[] }> = ({ runs }) => {
   const theme = useTheme();
+  const build = useBuildState();
   return (
     <>
       {runs.map((run, i) => {
@@ -26,6 +28,8 @@ export const Runs: React.FC<{ runs: Run[] }> = ({ runs }) => {
           ...(run.code && !run.kbd ? { background: panelColor(theme), borderRadius: '0.15em', boxShadow: `0 0 0 0.12em ${panelColor(theme)}` } : {}),
           ...(run.kbd ? { borderRadius: '0.15em', boxShadow: `0 0 0 0.06em ${theme.colors.muted}, 0 0 0 0.14em ${panelColor(theme)}`, background: panelColor(theme) } : {}),
           overflowWrap: 'anywhere',
+          // A part of the line that comes at a click (`<span v-click>`).
+          ...clickStyle(run.click, build),
         };
         return (
           <span key={i} style={style} data-chrome={run.math ? true : undefined}>

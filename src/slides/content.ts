@@ -1,4 +1,4 @@
-import type { Block, ListItem, Run, Slide } from '../deck/model.js';
+import type { Block, Click, ListItem, Run, Slide } from '../deck/model.js';
 
 /**
  * The general layout (`content`, and `bullets` for a slide with lists) draws a heading, then every
@@ -24,19 +24,17 @@ export type Row =
       quote?: 'line' | 'attribution';
       /** In the place of a picture that cannot be shown (a remote address): its description. */
       placeholder?: boolean;
-      build?: number;
+      click?: Click;
     }
-  | { kind: 'code'; key: string; block: Of<'code'>; depth: number; build?: number }
-  | { kind: 'table'; key: string; block: Of<'table'>; depth: number; build?: number }
-  | { kind: 'image'; key: string; block: Of<'image'>; depth: number; build?: number }
-  | { kind: 'math'; key: string; block: Of<'math'>; depth: number; build?: number }
-  | { kind: 'diagram'; key: string; block: Of<'diagram'>; depth: number; build?: number };
+  | { kind: 'code'; key: string; block: Of<'code'>; depth: number; click?: Click }
+  | { kind: 'table'; key: string; block: Of<'table'>; depth: number; click?: Click }
+  | { kind: 'image'; key: string; block: Of<'image'>; depth: number; click?: Click }
+  | { kind: 'math'; key: string; block: Of<'math'>; depth: number; click?: Click }
+  | { kind: 'diagram'; key: string; block: Of<'diagram'>; depth: number; click?: Click };
 
 export interface ContentParts {
   heading?: Of<'heading'>;
   rows: Row[];
-  /** How many build steps the rows have (each top-level list item is one). */
-  builds: number;
 }
 
 /** The slide's title heading (its first block, when that is a heading) and its rows. */
@@ -49,20 +47,20 @@ export function contentParts(slide: Slide): ContentParts {
   const lastList = body.map((b) => b.type).lastIndexOf('list');
   const notesFrom = lastList >= 0 && body.slice(lastList + 1).every((b) => b.type === 'paragraph') ? lastList + 1 : body.length;
   body.forEach((b, i) => maker.block(b, 0, i >= notesFrom));
-  return { ...(heading ? { heading } : {}), rows: maker.rows, builds: maker.steps };
+  return { ...(heading ? { heading } : {}), rows: maker.rows };
 }
 
-/** Builds the rows of one slide: keys, depths and build steps. */
+/** Builds the rows of one slide: keys, depths, and the click each appears at (a block's, or the one it is inside). */
 class RowMaker {
   readonly rows: Row[] = [];
-  steps = 0;
   private items = 0;
   private others = 0;
   private notes = 0;
 
   constructor(private readonly role: 'body' | 'list') {}
 
-  block(b: Block, depth: number, footnote = false, build?: number): void {
+  block(b: Block, depth: number, footnote = false, inherited?: Click): void {
+    const build = b.click ?? inherited;
     switch (b.type) {
       case 'paragraph':
         if (footnote) this.rows.push({ kind: 'text', key: `f${this.notes++}`, runs: b.runs, role: 'small', depth });
@@ -95,20 +93,20 @@ class RowMaker {
     }
   }
 
-  private text(runs: Run[], depth: number, build?: number): void {
-    this.rows.push({ kind: 'text', key: `b${this.others++}`, runs, role: this.role, depth, ...step(build) });
+  private text(runs: Run[], depth: number, click?: Click): void {
+    this.rows.push({ kind: 'text', key: `b${this.others++}`, runs, role: this.role, depth, ...step(click) });
   }
 
-  /** A list item and what it holds; a top-level item is a build step, its content builds with it. */
-  private item(list: Of<'list'>, item: ListItem, k: number, depth: number, build?: number): void {
-    const own = build ?? this.steps++;
+  /** A list item and what it holds, which comes with it. */
+  private item(list: Of<'list'>, item: ListItem, k: number, depth: number, click?: Click): void {
+    const own = item.click ?? click;
     const marker: Marker = item.checked !== undefined ? { kind: 'task', checked: item.checked } : list.ordered ? { kind: 'number', n: list.start + k } : { kind: 'bullet', depth };
-    this.rows.push({ kind: 'text', key: `i${this.items++}`, runs: item.runs, role: this.role, depth, marker, build: own });
+    this.rows.push({ kind: 'text', key: `i${this.items++}`, runs: item.runs, role: this.role, depth, marker, ...step(own) });
     for (const inner of item.blocks) this.block(inner, depth + 1, false, own);
   }
 }
 
-const step = (build: number | undefined) => (build === undefined ? {} : { build });
+const step = (click: Click | undefined) => (click === undefined ? {} : { click });
 
 /** The text of a row as fitting measures it (a table's cells, a code block's lines). */
 export function rowText(row: Row): string {

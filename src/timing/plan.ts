@@ -79,11 +79,11 @@ export interface PlanOverrides {
 }
 
 /**
- * What appears after the slide is in: each top-level list item of a bullets or content slide
- * (with what is nested in it), one after another, and a quote's attribution, after the quote.
+ * The build steps after the slide is in: its clicks (list items appearing one after another,
+ * the deck's own clicks: see the parser's slide-clicks.ts), or a quote's attribution after the quote.
  */
 export function buildCount(slide: Slide): number {
-  if (slide.layout === 'bullets' || slide.layout === 'content') return slide.blocks.reduce((n, b) => n + (b.type === 'list' ? b.items.length : 0), 0);
+  if (slide.clicks !== undefined) return slide.clicks;
   if (slide.layout === 'quote') return slide.blocks.some((b) => b.type === 'quote' && b.attribution) ? 1 : 0;
   return 0;
 }

@@ -78,11 +78,10 @@ describe('a Slidev deck (slidev-starter.md)', () => {
       '23:3 warning unsupported-html', // @click: event handlers are never run (once per deck)
       '24:31 warning unsupported-component', // <carbon:arrow-right>
       '51:1 warning unsupported-html', // <style>
-      '73:1 warning unsupported-animation', // <arrow v-click>
+      '73:1 warning unsupported-component', // <arrow v-click>: not drawn, its click counted
       '76:9 warning unsupported-layout', // two-cols
       '83:1 warning unsupported-component', // ::right::
       '93:1 warning unsupported-component', // <Tweet>
-      '95:1 warning unsupported-animation', // <v-click>
       '108:1 warning unsupported-html', // <script setup>
     ]);
   });

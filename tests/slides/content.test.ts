@@ -6,7 +6,7 @@ import { fontNeeds } from '../../src/slides/font-needs.js';
 const slideOf = (body: string) => parseDeck(`# Start\n\n---\n\n${body}\n\n---\n\n# End\n`, 'talk.md').deck.slides[1];
 const rowsOf = (body: string) =>
   contentParts(slideOf(body)).rows.map((r) =>
-    r.kind === 'text' ? `${r.role}@${r.depth}${r.marker ? `:${r.marker.kind}${'n' in r.marker ? r.marker.n : 'checked' in r.marker ? (r.marker.checked ? '+' : '-') : ''}` : ''}${r.build !== undefined ? ` b${r.build}` : ''} ${r.runs.map((x) => x.text).join('')}` : `${r.kind}@${r.depth}`,
+    r.kind === 'text' ? `${r.role}@${r.depth}${r.marker ? `:${r.marker.kind}${'n' in r.marker ? r.marker.n : 'checked' in r.marker ? (r.marker.checked ? '+' : '-') : ''}` : ''}${r.click !== undefined ? ` b${r.click.at - 1}` : ''} ${r.runs.map((x) => x.text).join('')}` : `${r.kind}@${r.depth}`,
   );
 
 describe('the rows of the general layout', () => {
@@ -36,7 +36,7 @@ describe('the rows of the general layout', () => {
       'body@0:task+ b4 done',
       'body@0:task- b5 open',
     ]);
-    expect(contentParts(slideOf('- a\n  - b\n- c')).builds).toBe(2);
+    expect(slideOf('- a\n  - b\n- c').clicks).toBe(2);
   });
 
   it('sets paragraphs after the last list small, as footnotes; a list without a heading is set larger', () => {

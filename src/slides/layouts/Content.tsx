@@ -3,7 +3,7 @@ import { useCurrentFrame, useVideoConfig } from 'remotion';
 import { useFitted, useTextArea, useTheme } from '../context.js';
 import { contentParts, splitColumns, type Row } from '../content.js';
 import { columnWidth, depthPx, figureOf, gapAbove, panelPadding } from '../content-fit.js';
-import { entrance } from '../entrance.js';
+import { BuildProvider, clickStyle } from '../clicks.js';
 import { AccentBar, Frame } from '../Frame.js';
 import { Runs, Text } from '../Runs.js';
 import { Marker } from '../Marker.js';
@@ -26,13 +26,13 @@ type TextRow = Extract<Row, { kind: 'text' }>;
 export const ContentLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrames }) => {
   const frame = useCurrentFrame();
   const { height } = useVideoConfig();
-  const theme = useTheme();
   const fit = useFitted(slide);
   const area = useTextArea();
   const { heading, rows } = contentParts(slide);
   const split = fit.columns === 2 ? splitColumns(rows) : null;
   const width = split ? columnWidth({ width: area.width, frame: height }) : area.width;
-  const shown = (row: Row) => (row.build === undefined ? undefined : entrance(frame, builds[row.build] ?? 0, buildFrames));
+  const build = { frame, builds, buildFrames };
+  const shown = (row: Row) => clickStyle(row.click, build);
   const view = (row: Row, before: number) => <RowView key={row.key} row={row} size={fit.size[row.key]} before={before} fit={fit} width={width} style={shown(row)} />;
 
   let body: React.ReactNode;
@@ -53,17 +53,19 @@ export const ContentLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrame
   }
 
   return (
-    <Frame align={slide.centred ? 'center' : 'start'}>
-      {heading ? (
-        <>
-          <Text size={fit.size.head} lineHeight={TYPE.title.lineHeight} weight={TYPE.title.weight} style={{ letterSpacing: '-0.01em', textWrap: 'balance' }}>
-            <Runs runs={heading.runs} />
-          </Text>
-          <AccentBar center={slide.centred} />
-        </>
-      ) : null}
-      {body}
-    </Frame>
+    <BuildProvider state={build}>
+      <Frame align={slide.centred ? 'center' : 'start'}>
+        {heading ? (
+          <>
+            <Text size={fit.size.head} lineHeight={TYPE.title.lineHeight} weight={TYPE.title.weight} style={{ letterSpacing: '-0.01em', textWrap: 'balance' }}>
+              <Runs runs={heading.runs} />
+            </Text>
+            <AccentBar center={slide.centred} />
+          </>
+        ) : null}
+        {body}
+      </Frame>
+    </BuildProvider>
   );
 };
 

@@ -1,0 +1,53 @@
+import React, { createContext, useContext } from 'react';
+import type { Block, Click } from '../deck/model.js';
+import { easeOutCubic, progressAt } from '../timing/easing.js';
+
+/**
+ * Where a slide is in its clicks: the frame (relative to the slide) and when each build step
+ * starts. Parts of the slide that come at a click fade in with the build's easing, and change only
+ * opacity: every frame of a build is then a blend of the pictures before and after it, which the
+ * renderer computes instead of capturing (see src/timing/frames.ts).
+ */
+export interface BuildState {
+  frame: number;
+  builds: number[];
+  buildFrames: number;
+}
+
+export const BuildContext = createContext<BuildState>({ frame: 0, builds: [], buildFrames: 0 });
+export const useBuildState = () => useContext(BuildContext);
+
+/** How far click `k` (1-based; 0: the slide's start) has come: 0 before it, 1 once it is done. */
+export function clickProgress(k: number, s: BuildState): number {
+  if (k <= 0) return 1;
+  const start = s.builds[k - 1];
+  return start === undefined ? 0 : progressAt(s.frame, start, s.buildFrames, easeOutCubic);
+}
+
+/** The opacity of a part that comes (or, hidden, goes) at its click. */
+export function clickOpacity(click: Click, s: BuildState): number {
+  const on = clickProgress(click.at, s);
+  const shown = click.hide ? 1 - on : on;
+  return click.until === undefined ? shown : shown * (1 - clickProgress(click.until, s));
+}
+
+export const clickStyle = (click: Click | undefined, s: BuildState): { opacity: number } | undefined => (click ? { opacity: clickOpacity(click, s) } : undefined);
+
+/** How many states (highlights, versions) a code block goes through. */
+export const codeStateCount = (block: Extract<Block, { type: 'code' }>) => Math.max(block.versions?.length ?? 1, block.highlight?.length ?? 1);
+
+/**
+ * A code block's state now: the state before the build in progress, the one after it, and how
+ * far the build has come (all three equal, progress 1, when nothing is building).
+ */
+export function codeStep(block: Extract<Block, { type: 'code' }>, s: BuildState): { from: number; to: number; progress: number } {
+  const last = codeStateCount(block) - 1;
+  const stateAfter = (clicks: number) => (block.statesAt === undefined ? last : Math.max(0, Math.min(last, clicks - block.statesAt + 1)));
+  const started = s.builds.filter((b) => s.frame >= b).length;
+  if (started === 0) return { from: stateAfter(0), to: stateAfter(0), progress: 1 };
+  return { from: stateAfter(started - 1), to: stateAfter(started), progress: clickProgress(started, s) };
+}
+
+export const BuildProvider: React.FC<{ state: BuildState; children: React.ReactNode }> = ({ state, children }) => (
+  <BuildContext.Provider value={state}>{children}</BuildContext.Provider>
+);
