@@ -106,10 +106,8 @@ function paragraph(el: Element, cx: Conversion): Block[] {
   const pictures = el.children.filter(isImg).map((img) => image(img, cx));
   const runs = trimRuns(runsOf(el.children.filter((c) => !isImg(c)), cx));
   const text = plainText(runs).trim();
-  if (SLOT.test(text)) {
-    cx.once('slot', 'unsupported-component', `Slidev slots (\`${text}\`) are not drawn side by side; their content follows one another`, el);
-    return pictures;
-  }
+  // A slot marker inside HTML (the top-level ones are read by the parser: see markdown.ts).
+  if (SLOT.test(text)) return pictures;
   const behind = pictures.filter((p) => p.placement);
   const inline = pictures.filter((p) => !p.placement);
   return [...behind, ...(runs.length ? [{ type: 'paragraph' as const, runs, line: cx.lineOf(el) }] : []), ...inline];

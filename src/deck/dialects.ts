@@ -48,9 +48,11 @@ export const SLIDEV_LAYOUTS: Record<string, Layout | 'infer'> = {
   'image-left': 'infer',
   'image-right': 'infer',
   end: 'closing',
+  'two-cols': 'columns',
+  'two-cols-header': 'columns',
 };
 /** Slidev layouts talkreel cannot draw: the slide keeps a layout inferred from its content. */
-export const SLIDEV_OTHER_LAYOUTS = ['full', 'none', 'iframe', 'iframe-left', 'iframe-right', 'two-cols', 'two-cols-header'];
+export const SLIDEV_OTHER_LAYOUTS = ['full', 'none', 'iframe', 'iframe-left', 'iframe-right'];
 
 /** Slidev transition names and the talkreel transition each becomes. */
 export const SLIDEV_TRANSITIONS: Record<string, 'fade' | 'slide' | 'none'> = {

@@ -20,6 +20,8 @@ export interface SlideExtras {
   hidden?: boolean;
   /** Slidev's `clicks: N`: the slide plays this many clicks, whatever its sources count. */
   clicks?: number;
+  /** Slidev's `two-cols-header`: a `columns` slide whose default slot is the header above both columns. */
+  columnsHeader?: boolean;
 }
 
 export const emptyExtras = (): SlideExtras => ({ style: {}, images: [] });
@@ -91,6 +93,7 @@ export function applyEntries(entries: OptionEntry[], extras: SlideExtras, ctx: A
         else if (text in SLIDEV_LAYOUTS) {
           extras.layout = SLIDEV_LAYOUTS[text];
           if (text === 'image-left' || text === 'image-right') side = text === 'image-left' ? 'left' : 'right';
+          if (text === 'two-cols-header') extras.columnsHeader = true;
         } else if (SLIDEV_OTHER_LAYOUTS.includes(text)) {
           extras.layout = 'infer';
           say(e, 'warning', 'unsupported-layout', `Slidev layout \`${text}\` is not drawn; the slide gets a layout from its content`, true);

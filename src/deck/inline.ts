@@ -21,6 +21,8 @@ export class Conversion {
   readonly planned = new Map<Element, Click>();
   /** How many click sources the element being converted is inside. */
   inside = 0;
+  /** The slot markers met (see markdown.ts). */
+  readonly slots = new Set<string>();
 
   constructor(
     /** Deck line of the slide body's first line. */

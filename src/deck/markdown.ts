@@ -8,18 +8,21 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import type { RootContent } from 'hast';
 import { blocksOf } from './blocks.js';
 import type { ClickCounter } from './clicks.js';
-import { closeSelfClosingTags } from './html.js';
+import { closeSelfClosingTags, SLOT } from './html.js';
 import { fixMath } from './math-syntax.js';
-import { Conversion } from './inline.js';
+import { Conversion, textOf } from './inline.js';
 import type { Comment } from './marp.js';
-import type { Block, Diagnostic } from './model.js';
+import { SLOTS, type Block, type Diagnostic, type Slot } from './model.js';
 
 type Problem = Omit<Diagnostic, 'file'>;
 
 export interface SlideBody {
   blocks: Block[];
+  /** The slot markers the slide uses (`right`, `default`, a theme's own names). */
+  slots: Set<string>;
   /** The slide's own clicks (Slidev's, Marp's fragments), as counted while reading it. */
   clicks: ClickCounter;
   notes: string;
@@ -65,8 +68,35 @@ export function parseSlideBody(body: string, firstLine: number, options: BodyOpt
   });
   const tree = raw(hast, { file: new VFile(body) }) as HastNodes;
   const cx = new Conversion(firstLine, options.said ?? new Set(), names, { marp: options.marp === true, canvasWidth: options.marp ? 1280 : 980 });
-  const blocks = tree.type === 'root' ? blocksOf(tree.children, cx) : [];
-  return { blocks, clicks: cx.clicks, notes: cx.comments.at(-1)?.text ?? '', comments: cx.comments, problems: cx.problems };
+  const blocks = tree.type === 'root' ? slottedBlocks(tree.children, cx) : [];
+  return { blocks, slots: cx.slots, clicks: cx.clicks, notes: cx.comments.at(-1)?.text ?? '', comments: cx.comments, problems: cx.problems };
+}
+
+/**
+ * Slidev's slots: a line `::right::` sends what follows to that slot (`::default::` back to the
+ * default one), until the next marker. Each block keeps its slot; the slide's layout says what
+ * the slots mean (see slide.ts).
+ */
+function slottedBlocks(nodes: RootContent[], cx: Conversion): Block[] {
+  const blocks: Block[] = [];
+  let slot: string | undefined;
+  let part: RootContent[] = [];
+  const flush = () => {
+    for (const b of blocksOf(part, cx)) blocks.push(slot && (SLOTS as readonly string[]).includes(slot) ? { ...b, slot: slot as Slot } : b);
+    part = [];
+  };
+  for (const node of nodes) {
+    const marker = node.type === 'element' && node.tagName === 'p' ? SLOT.exec(textOf(node).trim()) : null;
+    if (!marker) {
+      part.push(node);
+      continue;
+    }
+    flush();
+    slot = marker[1] === 'default' ? undefined : marker[1];
+    cx.slots.add(marker[1]);
+  }
+  flush();
+  return blocks;
 }
 
 /**

@@ -9,9 +9,10 @@ import { isCssColor } from './color.js';
 
 /**
  * `content` is the general layout (a heading, then every block in order); `bullets` is the same
- * layout for a slide whose body holds lists. The others are drawn only for content of their shape.
+ * layout for a slide whose body holds lists; `columns` is it in two columns side by side (Slidev's
+ * `two-cols`, `two-cols-header`). The others are drawn only for content of their shape.
  */
-export const LAYOUTS = ['title', 'bullets', 'content', 'quote', 'statement', 'image', 'link', 'closing'] as const;
+export const LAYOUTS = ['title', 'bullets', 'content', 'columns', 'quote', 'statement', 'image', 'link', 'closing'] as const;
 export const TRANSITIONS = ['fade', 'slide', 'wipe', 'none'] as const;
 export const RESOLUTIONS = { '720p': [1280, 720], '1080p': [1920, 1080], '1440p': [2560, 1440], '2160p': [3840, 2160] } as const;
 
@@ -78,7 +79,11 @@ export const clickSchema = z.object({ at: z.number().int().nonnegative(), hide: 
 /** Anything that can appear at a click. */
 export interface Clicked {
   click?: Click;
+  /** Where a top-level block goes on a `columns` slide (Slidev's slots `::left::`, `::right::`, ...). */
+  slot?: Slot;
 }
+export const SLOTS = ['header', 'left', 'right', 'bottom'] as const;
+export type Slot = (typeof SLOTS)[number];
 
 /**
  * A list item: its first paragraph as runs, `checked` for a task list item (`- [x]`), and what
@@ -157,13 +162,14 @@ export const listItemSchema: z.ZodType<ListItem> = z.lazy(() =>
   z.object({ runs, checked: z.boolean().optional(), blocks: z.array(blockSchema), click: clickSchema.optional() }),
 );
 const click = clickSchema.optional();
+const slot = z.enum(SLOTS).optional();
 
 export const blockSchema: z.ZodType<Block> = z.lazy(() =>
   z.discriminatedUnion('type', [
-    z.object({ type: z.literal('heading'), depth: z.number().int(), runs, line: z.number(), click }),
-    z.object({ type: z.literal('paragraph'), runs, line: z.number(), click }),
-    z.object({ type: z.literal('list'), ordered: z.boolean(), start: z.number().int(), items: z.array(listItemSchema), line: z.number(), click }),
-    z.object({ type: z.literal('quote'), paragraphs: z.array(runs), attribution: z.string().optional(), line: z.number(), click }),
+    z.object({ type: z.literal('heading'), depth: z.number().int(), runs, line: z.number(), click, slot }),
+    z.object({ type: z.literal('paragraph'), runs, line: z.number(), click, slot }),
+    z.object({ type: z.literal('list'), ordered: z.boolean(), start: z.number().int(), items: z.array(listItemSchema), line: z.number(), click, slot }),
+    z.object({ type: z.literal('quote'), paragraphs: z.array(runs), attribution: z.string().optional(), line: z.number(), click, slot }),
     z.object({
       type: z.literal('image'),
       path: z.string(),
@@ -177,6 +183,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
       height: z.number().positive().optional(),
       pixels: z.object({ width: z.number(), height: z.number() }).optional(),
       click,
+      slot,
     }),
     z.object({
       type: z.literal('code'),
@@ -190,10 +197,11 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
       tokens: z.array(z.array(z.array(codeTokenSchema))).optional(),
       statesAt: z.number().int().optional(),
       click,
+      slot,
     }),
-    z.object({ type: z.literal('math'), tex: z.string(), html: z.string().optional(), line: z.number(), click }),
-    z.object({ type: z.literal('diagram'), lang: z.literal('mermaid'), code: z.string(), line: z.number(), click }),
-    z.object({ type: z.literal('table'), align: z.array(z.enum(ALIGNS).nullable()), head: z.array(runs), rows: z.array(z.array(runs)), line: z.number(), click }),
+    z.object({ type: z.literal('math'), tex: z.string(), html: z.string().optional(), line: z.number(), click, slot }),
+    z.object({ type: z.literal('diagram'), lang: z.literal('mermaid'), code: z.string(), line: z.number(), click, slot }),
+    z.object({ type: z.literal('table'), align: z.array(z.enum(ALIGNS).nullable()), head: z.array(runs), rows: z.array(z.array(runs)), line: z.number(), click, slot }),
   ]),
 );
 

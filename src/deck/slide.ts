@@ -40,6 +40,7 @@ export function buildSlide(prepared: PreparedSlide, n: number, index: number, la
   const values = own.values as Partial<Pick<Slide, 'layout' | 'title' | 'duration' | 'transition' | 'chapter' | 'at'>>;
   const named = values.layout ?? (extras.layout !== 'infer' ? extras.layout : undefined);
   const { blocks, layout, centred } = chooseLayout([...extras.images, ...body.blocks], named, extras, { first: n === 0, last });
+  placeSlots(blocks, layout, extras, body.slots, cx);
   const title = values.title ?? slideTitle(blocks, index);
   const at = { line: raw.line, column: 1, ...inFile };
   const clicks = finishClicks(blocks, body.clicks, { dialect: cx.dialect, layout, override: extras.clicks });
@@ -70,6 +71,23 @@ export function buildSlide(prepared: PreparedSlide, n: number, index: number, la
     words: countWords(blocks.map(blockText).join('\n')),
     ...(Object.keys(extras.style).length > 0 ? { style: { ...extras.style } } : {}),
   };
+}
+
+/**
+ * A `columns` slide's blocks each go to a slot: what comes before any marker to the default one
+ * (the left column; the header with Slidev's `two-cols-header`). On any other layout the slots
+ * follow one another, with one warning per deck.
+ */
+function placeSlots(blocks: Block[], layout: Layout, extras: SlideExtras, slots: Set<string>, cx: BuildContext): void {
+  if (layout === 'columns') {
+    for (const b of blocks) b.slot ??= extras.columnsHeader ? 'header' : 'left';
+    return;
+  }
+  for (const b of blocks) delete b.slot;
+  if (slots.size > 0 && !cx.said.has('slots')) {
+    cx.said.add('slots');
+    cx.apply.problems.push({ severity: 'warning', code: 'unsupported-component', message: `Slidev slots (\`::${[...slots][0]}::\`) are drawn side by side only with layout two-cols or two-cols-header; here their content follows one another`, line: blocks[0]?.line ?? 1, column: 1 });
+  }
 }
 
 /**
@@ -113,7 +131,7 @@ function chooseLayout(all: Block[], named: Layout | undefined, extras: SlideExtr
   const content = () => blocks.filter((b) => !(b.type === 'image' && b.placement));
   if (named === 'quote' && !content().some((b) => b.type === 'quote')) blocks = headingAsQuote(blocks);
   let layout = named ?? layoutOf(blocks, extras, position);
-  if ((named && !canShow(named, content())) || (hasClicks(blocks) && layout !== 'bullets' && layout !== 'content')) layout = general(blocks);
+  if ((named && !canShow(named, content())) || (hasClicks(blocks) && !['bullets', 'content', 'columns'].includes(layout))) layout = general(blocks);
   const centred = extras.centre === true || (['statement', 'closing'].includes(named ?? '') && layout !== named);
   return { blocks, layout, centred };
 }
@@ -139,6 +157,7 @@ function canShow(layout: Layout, blocks: Block[]): boolean {
       return blocks.every((b) => b.type === 'image' || b.type === 'heading') && blocks.filter((b) => b.type === 'heading').length <= 1;
     case 'bullets':
     case 'content':
+    case 'columns':
       return true;
   }
 }

@@ -64,6 +64,7 @@ function layout(props: LayoutProps): React.ReactNode {
       return <TitleLayout {...props} />;
     case 'bullets':
     case 'content':
+    case 'columns':
       return <ContentLayout {...props} />;
     case 'quote':
       return <QuoteLayout {...props} />;

@@ -1,5 +1,5 @@
 import { plainText, type Run, type Slide } from '../deck/model.js';
-import { contentParts, rowText, splitColumns, type Row } from './content.js';
+import { contentParts, rowText, slotColumns, splitColumns, type Row } from './content.js';
 import { codeFit, unwrappedSize } from './fit-code.js';
 import { diagramItem } from './fit-diagram.js';
 import { mathItem } from './fit-math.js';
@@ -52,14 +52,29 @@ export const panelPadding = (frame: number) => ({ x: scaled(SPACE.panel.x, frame
 export function contentItems(slide: Slide, g: ContentGeometry, measure: Measure, columns: 1 | 2 = 1): FitItem[] {
   const { heading, rows } = contentParts(slide);
   const items: FitItem[] = heading ? [{ key: 'head', text: plainText(heading.runs), ...role('title', g.frame), weight: heavy(heading.runs, 800) }] : [];
+  if (slide.layout === 'columns') {
+    // Slidev's two columns: the header above both, the bottom below both.
+    const { top, left, right, bottom } = slotColumns(rows);
+    const below = (rs: Row[]) => flowItems(rs, g, measure).map((item, i) => (i === 0 && items.length ? { ...item, before: GAP_EM.panel } : item));
+    items.push(...flowItems(top, g, measure, heading !== undefined));
+    items.push(...columnItems({ left, right, notes: [] }, heading !== undefined && top.length === 0, g, measure));
+    items.push(...below(bottom));
+    return items;
+  }
   const split = columns === 2 ? splitColumns(rows) : null;
   if (split) return [...items, ...columnItems(split, heading !== undefined, g, measure)];
+  return [...items, ...flowItems(rows, g, measure, heading !== undefined)];
+}
+
+/** Rows one under another; the first under the title's accent bar when there is a title. */
+function flowItems(rows: Row[], g: ContentGeometry, measure: Measure, underTitle = false): FitItem[] {
+  const items: FitItem[] = [];
   let first = true;
   let notes = 0;
   for (const row of rows) {
     const top = first;
     first = false;
-    const fixed = top && heading ? g.bar : 0;
+    const fixed = top && underTitle ? g.bar : 0;
     if (row.kind === 'text' && row.role === 'small' && !row.placeholder) {
       items.push({ key: row.key, text: rowText(row), ...role('small', g.frame), before: notes++ === 0 ? 0.8 : 0, fixed });
       continue;

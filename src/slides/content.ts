@@ -1,4 +1,4 @@
-import type { Block, Click, ListItem, Run, Slide } from '../deck/model.js';
+import type { Block, Click, ListItem, Run, Slide, Slot } from '../deck/model.js';
 
 /**
  * The general layout (`content`, and `bullets` for a slide with lists) draws a heading, then every
@@ -11,13 +11,14 @@ export type Marker = { kind: 'bullet'; depth: number } | { kind: 'number'; n: nu
 
 type Of<T extends Block['type']> = Extract<Block, { type: T }>;
 
-export type Row =
+export type Row = (
   | {
       kind: 'text';
       key: string;
       runs: Run[];
       /** `body` (or `list` when the slide has no heading), `subtitle` for a heading inside, `small` for footnotes. */
-      role: 'body' | 'list' | 'subtitle' | 'small';
+      /** `subtitle` for a heading under the slide's title, `heading` for one on a slide with none. */
+      role: 'body' | 'list' | 'subtitle' | 'heading' | 'small';
       depth: number;
       marker?: Marker;
       /** A line of a blockquote, or its attribution. */
@@ -30,7 +31,8 @@ export type Row =
   | { kind: 'table'; key: string; block: Of<'table'>; depth: number; click?: Click }
   | { kind: 'image'; key: string; block: Of<'image'>; depth: number; click?: Click }
   | { kind: 'math'; key: string; block: Of<'math'>; depth: number; click?: Click }
-  | { kind: 'diagram'; key: string; block: Of<'diagram'>; depth: number; click?: Click };
+  | { kind: 'diagram'; key: string; block: Of<'diagram'>; depth: number; click?: Click }
+) & { slot?: Slot };
 
 export interface ContentParts {
   heading?: Of<'heading'>;
@@ -40,7 +42,9 @@ export interface ContentParts {
 /** The slide's title heading (its first block, when that is a heading) and its rows. */
 export function contentParts(slide: Slide): ContentParts {
   const blocks = slide.blocks.filter((b) => !(b.type === 'image' && b.placement));
-  const heading = blocks[0]?.type === 'heading' ? blocks[0] : undefined;
+  // On a columns slide, only a heading in the header (above both columns) is the slide's title.
+  const titled = blocks[0]?.type === 'heading' && (slide.layout !== 'columns' || blocks[0].slot === 'header');
+  const heading = titled && blocks[0].type === 'heading' ? blocks[0] : undefined;
   const body = heading ? blocks.slice(1) : blocks;
   const maker = new RowMaker(heading ? 'body' : 'list');
   // Paragraphs after the last list (a "Source:" line) are set small, as footnotes.
@@ -60,6 +64,13 @@ class RowMaker {
   constructor(private readonly role: 'body' | 'list') {}
 
   block(b: Block, depth: number, footnote = false, inherited?: Click): void {
+    const start = this.rows.length;
+    this.blockRows(b, depth, footnote, inherited);
+    // A top-level block's rows go where its slot says (a columns slide); nested ones with it.
+    if (b.slot) for (const row of this.rows.slice(start)) row.slot = b.slot;
+  }
+
+  private blockRows(b: Block, depth: number, footnote: boolean, inherited?: Click): void {
     const build = b.click ?? inherited;
     switch (b.type) {
       case 'paragraph':
@@ -67,7 +78,7 @@ class RowMaker {
         else this.text(b.runs, depth, build);
         return;
       case 'heading':
-        this.rows.push({ kind: 'text', key: `b${this.others++}`, runs: b.runs, role: 'subtitle', depth, ...step(build) });
+        this.rows.push({ kind: 'text', key: `b${this.others++}`, runs: b.runs, role: this.role === 'body' ? 'subtitle' : 'heading', depth, ...step(build) });
         return;
       case 'list':
         b.items.forEach((item, k) => this.item(b, item, k, depth, build));
@@ -141,4 +152,14 @@ export function splitColumns(rows: Row[]): { left: Row[]; right: Row[]; notes: R
   let k = 0;
   while (k < body.length - 1 && sum + weight(body[k]) / 2 < total / 2) sum += weight(body[k++]);
   return { left: body.slice(0, Math.max(1, k)), right: body.slice(Math.max(1, k)), notes };
+}
+
+/** A columns slide's rows: above both columns, the left and right columns, and below both. */
+export function slotColumns(rows: Row[]): { top: Row[]; left: Row[]; right: Row[]; bottom: Row[] } {
+  return {
+    top: rows.filter((r) => r.slot === 'header'),
+    left: rows.filter((r) => r.slot === 'left' || r.slot === undefined),
+    right: rows.filter((r) => r.slot === 'right'),
+    bottom: rows.filter((r) => r.slot === 'bottom'),
+  };
 }

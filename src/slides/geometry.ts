@@ -118,6 +118,7 @@ export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Ch
     }
     case 'bullets':
     case 'content':
+    case 'columns':
       return box(contentItems(slide, { width: area.width, height: area.height, frame: height, bar }, measure, columns));
     case 'quote': {
       const quote = slide.blocks.find((b): b is Extract<Block, { type: 'quote' }> => b.type === 'quote');

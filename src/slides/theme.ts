@@ -78,8 +78,9 @@ export const TYPE = {
   body: { max: 58, min: 45, floor: 30, weight: 400, lineHeight: 1.3 },
   /** A list with no heading over it carries the slide alone: it starts larger. */
   list: { max: 76, min: 45, floor: 30, weight: 400, lineHeight: 1.3 },
-  /** A heading inside a slide's content, under its title. */
+  /** A heading inside a slide's content, under its title; `heading`, one on a slide without a title (as in a column). */
   subtitle: { max: 64, min: 48, floor: 34, weight: 700, lineHeight: 1.2 },
+  heading: { max: 86, min: 56, floor: 40, weight: 800, lineHeight: 1.15 },
   lead: { max: 60, min: 45, floor: 30, weight: 400, lineHeight: 1.4 },
   url: { max: 60, min: 45, floor: 30, weight: 400, lineHeight: 1.3 },
   small: { max: 45, min: 45, floor: 30, weight: 400, lineHeight: 1.35 },

@@ -79,8 +79,6 @@ describe('a Slidev deck (slidev-starter.md)', () => {
       '24:31 warning unsupported-component', // <carbon:arrow-right>
       '51:1 warning unsupported-html', // <style>
       '73:1 warning unsupported-component', // <arrow v-click>: not drawn, its click counted
-      '76:9 warning unsupported-layout', // two-cols
-      '83:1 warning unsupported-component', // ::right::
       '93:1 warning unsupported-component', // <Tweet>
       '108:1 warning unsupported-html', // <script setup>
     ]);
@@ -95,8 +93,8 @@ describe('a Slidev deck (slidev-starter.md)', () => {
   });
 
   it('reads per-slide frontmatter, layouts and the last comment as the note', () => {
-    // Code and the two-column text are drawn by the general layout: `content` (no list) or `bullets`.
-    expect(deck.slides.map((s) => s.layout)).toEqual(['statement', 'bullets', 'content', 'content', 'bullets', 'statement']);
+    // Code is drawn by the general layout (`content`: no list), two-cols side by side (`columns`).
+    expect(deck.slides.map((s) => s.layout)).toEqual(['statement', 'bullets', 'content', 'columns', 'bullets', 'statement']);
     expect(deck.slides[1].transition).toBe('fade'); // fade-out
     expect(deck.slides[1].notes).toBe('You can have `style` tag in markdown to override the style for the current page.');
     expect(images(deck.slides[2])).toMatchObject([{ placement: 'right', path: '/art/12-how-it-works.svg' }]);

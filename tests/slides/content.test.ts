@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/deck/parse.js';
-import { contentParts } from '../../src/slides/content.js';
+import { contentParts, slotColumns } from '../../src/slides/content.js';
 import { fontNeeds } from '../../src/slides/font-needs.js';
 
 const slideOf = (body: string) => parseDeck(`# Start\n\n---\n\n${body}\n\n---\n\n# End\n`, 'talk.md').deck.slides[1];
@@ -58,5 +58,34 @@ describe('the faces a deck needs', () => {
     expect(needs('A → B').symbols).toBe(true);
     expect(needs('Привет').symbols).toBe(true);
     expect(needs('Launch 🚀').symbols).toBe(false);
+  });
+});
+
+describe("Slidev's columns", () => {
+  const deck = (body: string, layout: string) => parseDeck(`---\ntheme: default\n---\n\n# A\n\n---\nlayout: ${layout}\n---\n\n${body}\n`, 'slides.md').deck;
+
+  it('two-cols: the default slot and ::left:: on the left, ::right:: on the right; each heading heads its column', () => {
+    const slide = deck('# Left\n\nleft text\n\n::right::\n\n# Right\n\n- right item', 'two-cols').slides[1];
+    expect(slide.layout).toBe('columns');
+    const parts = contentParts(slide);
+    expect(parts.heading).toBeUndefined();
+    const cols = slotColumns(parts.rows);
+    const texts = (rows: typeof parts.rows) => rows.map((r) => (r.kind === 'text' ? `${r.role} ${r.runs.map((x) => x.text).join('')}` : r.kind));
+    expect(texts(cols.left)).toEqual(['heading Left', 'list left text']);
+    expect(texts(cols.right)).toEqual(['heading Right', 'list right item']);
+  });
+
+  it('two-cols-header: the default slot is the header above both, ::bottom:: below both', () => {
+    const slide = deck('# Across\n\n::left::\n\nL\n\n::right::\n\nR\n\n::bottom::\n\nB', 'two-cols-header').slides[1];
+    const parts = contentParts(slide);
+    expect(parts.heading?.runs[0].text).toBe('Across');
+    const cols = slotColumns(parts.rows);
+    expect([cols.top, cols.left, cols.right, cols.bottom].map((rows) => rows.map((r) => (r.kind === 'text' ? r.runs[0].text : r.kind)))).toEqual([[], ['L'], ['R'], ['B']]);
+  });
+
+  it('elsewhere, slots follow one another, with one warning for the deck', () => {
+    const { deck: d, diagnostics } = parseDeck('---\ntheme: default\n---\n\n# A\n\nx\n\n::right::\n\ny\n\n---\n\n# B\n\n::right::\n\nz\n', 'slides.md');
+    expect(d.slides.map((s) => s.layout)).toEqual(['title', 'statement']);
+    expect(diagnostics.filter((x) => x.message.includes('slots'))).toHaveLength(1);
   });
 });

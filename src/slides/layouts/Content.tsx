@@ -1,8 +1,8 @@
 import React from 'react';
 import { useCurrentFrame, useVideoConfig } from 'remotion';
 import { useFitted, useTextArea, useTheme } from '../context.js';
-import { contentParts, splitColumns, type Row } from '../content.js';
-import { columnWidth, depthPx, figureOf, gapAbove, panelPadding } from '../content-fit.js';
+import { contentParts, slotColumns, splitColumns, type Row } from '../content.js';
+import { columnWidth, depthPx, figureOf, GAP_EM, gapAbove, panelPadding } from '../content-fit.js';
 import { BuildProvider, clickStyle } from '../clicks.js';
 import { AccentBar, Frame } from '../Frame.js';
 import { Runs, Text } from '../Runs.js';
@@ -30,26 +30,44 @@ export const ContentLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrame
   const area = useTextArea();
   const { heading, rows } = contentParts(slide);
   const split = fit.columns === 2 ? splitColumns(rows) : null;
-  const width = split ? columnWidth({ width: area.width, frame: height }) : area.width;
+  // A row in a column gets the column's width (code wraps to it); a row above or below, the area's.
+  const inColumn = (row: Row) => split !== null || (slide.layout === 'columns' && row.slot !== 'header' && row.slot !== 'bottom');
+  const widthOf = (row: Row) => (inColumn(row) ? columnWidth({ width: area.width, frame: height }) : area.width);
   const build = { frame, builds, buildFrames };
   const shown = (row: Row) => clickStyle(row.click, build);
-  const view = (row: Row, before: number) => <RowView key={row.key} row={row} size={fit.size[row.key]} before={before} fit={fit} width={width} style={shown(row)} />;
+  const view = (row: Row, before: number) => <RowView key={row.key} row={row} size={fit.size[row.key]} before={before} fit={fit} width={widthOf(row)} style={shown(row)} />;
+
+  // Rows one under another, as content-fit.ts measures them.
+  const flow = (part: Row[], first = 0) => {
+    let notes = 0;
+    return part.map((row, i) => view(row, row.kind === 'text' && row.role === 'small' && !row.placeholder ? (notes++ === 0 ? 0.8 : 0) : i === 0 ? first : gapAbove(row)));
+  };
+  const columns = (left: Row[], right: Row[]) => (
+    <div style={{ display: 'flex', gap: scaled(SPACE.l, height), alignItems: 'flex-start', flexShrink: 0 }}>
+      <div style={{ flex: '1 1 0', minWidth: 0 }}>{flow(left)}</div>
+      <div style={{ flex: '1 1 0', minWidth: 0 }}>{flow(right)}</div>
+    </div>
+  );
 
   let body: React.ReactNode;
-  if (split) {
-    const column = (part: Row[]) => <div style={{ flex: '1 1 0', minWidth: 0 }}>{part.map((r, j) => view(r, j === 0 ? 0 : gapAbove(r)))}</div>;
+  if (slide.layout === 'columns') {
+    const { top, left, right, bottom } = slotColumns(rows);
     body = (
       <>
-        <div style={{ display: 'flex', gap: scaled(SPACE.l, height), alignItems: 'flex-start', flexShrink: 0 }}>
-          {column(split.left)}
-          {column(split.right)}
-        </div>
+        {flow(top)}
+        {columns(left, right)}
+        {flow(bottom, GAP_EM.panel)}
+      </>
+    );
+  } else if (split) {
+    body = (
+      <>
+        {columns(split.left, split.right)}
         {split.notes.map((r, i) => view(r, i === 0 ? 0.8 : 0))}
       </>
     );
   } else {
-    let notes = 0;
-    body = rows.map((row, i) => view(row, row.kind === 'text' && row.role === 'small' && !row.placeholder ? (notes++ === 0 ? 0.8 : 0) : i === 0 ? 0 : gapAbove(row)));
+    body = flow(rows);
   }
 
   return (
@@ -116,9 +134,9 @@ const TextRowView: React.FC<{ row: TextRow; size: number; before: number; style?
       </Text>
     );
   }
-  if (row.role === 'subtitle') {
+  if (row.role === 'subtitle' || row.role === 'heading') {
     return (
-      <Text size={size} lineHeight={TYPE.subtitle.lineHeight} weight={TYPE.subtitle.weight} before={before} style={{ ...indent, ...style }}>
+      <Text size={size} lineHeight={TYPE[row.role].lineHeight} weight={TYPE[row.role].weight} before={before} style={{ ...indent, ...style }}>
         <Runs runs={row.runs} />
       </Text>
     );
