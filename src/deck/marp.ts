@@ -53,9 +53,11 @@ export interface ImageKeywords {
   alt: string;
   placement?: 'background' | 'left' | 'right';
   fit?: 'cover' | 'contain';
+  share?: number;
+  vertical?: boolean;
   width?: number;
   height?: number;
-  /** Keywords Marp knows that talkreel does not apply (filters, bg sizes, `vertical`). */
+  /** Keywords Marp knows that talkreel does not apply (filters, bg sizes). */
   ignored: string[];
 }
 
@@ -72,10 +74,13 @@ export function readImageKeywords(alt: string): ImageKeywords {
     if (word === 'bg') out.placement ??= 'background';
     else if (bg && /^(left|right)(:\d+(\.\d+)?%)?$/.test(word)) {
       out.placement = word.startsWith('left') ? 'left' : 'right';
-      if (word.includes(':')) out.ignored.push(word);
+      const share = word.includes(':') ? Number(word.split(':')[1].replace('%', '')) / 100 : undefined;
+      if (share !== undefined && share > 0 && share < 1) out.share = share;
+      else if (share !== undefined) out.ignored.push(word);
     } else if (bg && (word === 'contain' || word === 'fit')) out.fit = 'contain';
     else if (bg && word === 'cover') out.fit = 'cover';
-    else if (bg && (word === 'auto' || word === 'vertical' || /^\d+(\.\d+)?%$/.test(word))) out.ignored.push(word);
+    else if (bg && word === 'vertical') out.vertical = true;
+    else if (bg && (word === 'auto' || /^\d+(\.\d+)?%$/.test(word))) out.ignored.push(word);
     else if (size) out[size[1].startsWith('w') ? 'width' : 'height'] = Number(size[2]);
     else if (/^(w|width|h|height):/.test(word) || FILTERS.test(word)) out.ignored.push(word);
     else rest.push(word);

@@ -113,6 +113,10 @@ export type Block = (
       placement?: 'background' | 'left' | 'right';
       /** How a background picture fills its area: `cover` (default) or `contain`. */
       fit?: 'cover' | 'contain';
+      /** A picture beside the slide: the share of the frame's width it takes (Marp's `bg left:40%`; default a half). */
+      share?: number;
+      /** Marp's `bg vertical`: the slide's pictures behind it are stacked, not side by side. */
+      vertical?: boolean;
       /** Marp's `w:300` / `h:200`, in pixels of a 1280x720 slide (scaled with the frame). */
       width?: number;
       height?: number;
@@ -179,6 +183,8 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
       column: z.number(),
       placement: z.enum(['background', 'left', 'right']).optional(),
       fit: z.enum(['cover', 'contain']).optional(),
+      share: z.number().positive().max(1).optional(),
+      vertical: z.boolean().optional(),
       width: z.number().positive().optional(),
       height: z.number().positive().optional(),
       pixels: z.object({ width: z.number(), height: z.number() }).optional(),

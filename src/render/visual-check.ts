@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import opentype from 'opentype.js';
 import type { Deck, Diagnostic, Slide } from '../deck/model.js';
 import type { Fitted, Measure } from '../slides/fit.js';
-import { chromeOf, fitBoxOf, fitSlide, type Chrome } from '../slides/geometry.js';
+import { chromeOf, fitBoxOf, fitSlide, textWidthOf, type Chrome } from '../slides/geometry.js';
 
 const require = createRequire(import.meta.url);
 const WEIGHTS = [400, 600, 700, 800] as const;
@@ -77,9 +77,8 @@ export function checkTextFit(deck: Deck, size: { width: number; height: number }
   for (const slide of deck.slides) {
     // Pictures behind or beside a slide (Marp's bg) are not text; one beside it halves the text's room.
     const placed = slide.blocks.filter((b) => b.type === 'image' && b.placement !== undefined);
-    const side = placed.some((b) => b.type === 'image' && (b.placement === 'left' || b.placement === 'right'));
     const content = placed.length ? { ...slide, blocks: slide.blocks.filter((b) => !placed.includes(b)) } : slide;
-    const width = side ? Math.round(size.width / 2) : size.width;
+    const width = textWidthOf(placed, size.width);
     const fitted = fitSlide(content, width, size.height, chrome, measure);
     const at = { file: slide.file ?? deck.file, line: slide.blocks[0]?.line ?? slide.line, column: 1 };
     if (!fitted.fits) {

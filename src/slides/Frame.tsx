@@ -2,8 +2,8 @@ import React from 'react';
 import { AbsoluteFill, Img, useVideoConfig } from 'remotion';
 import { mixColors } from '../deck/color.js';
 import { useSlideInfo, useTheme } from './context.js';
-import { contentArea } from './geometry.js';
-import { Edges, inkFor, Picture, useLooks } from './looks.js';
+import { contentArea, textWidthOf } from './geometry.js';
+import { Edges, inkFor, Picture, useLooks, type Looks } from './looks.js';
 import { SPACE, TYPE, scaled } from './theme.js';
 
 /**
@@ -15,11 +15,13 @@ import { SPACE, TYPE, scaled } from './theme.js';
 export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'start' }> = ({ children, align = 'start' }) => {
   const { width, height } = useVideoConfig();
   const theme = useTheme();
-  const { style, background, side, dim } = useLooks();
+  const { style, backgrounds, sides, dim } = useLooks();
   const ink = style.color ?? inkFor(style.background);
-  const half = Math.round(width / 2);
+  const textWidth = textWidthOf(sides, width);
+  const sideWidth = width - textWidth;
+  const left = sides[0]?.placement === 'left';
   const chrome = { paginate: theme.paginate, logo: theme.logo !== null };
-  const area = contentArea(side ? half : width, height, chrome);
+  const area = contentArea(textWidth, height, chrome);
   const footer = contentArea(width, height, chrome).footer;
   const c = theme.colors;
   // On a slide's own background colour, panels are that colour with a little of the text's in it.
@@ -37,13 +39,13 @@ export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'st
     >
       {/* A slide that sets its text colour has all its text in that colour. */}
       {ink ? <style data-chrome>{'.talkreel-ink * { color: inherit !important; }'}</style> : null}
-      {background ? <Picture image={background} style={{ inset: 0, width: '100%', height: '100%' }} /> : null}
-      {background && dim ? <AbsoluteFill style={{ background: ink ? 'rgba(255,255,255,0.6)' : 'rgba(11,18,32,0.6)' }} /> : null}
-      {side ? <Picture image={side} style={{ top: 0, bottom: 0, [side.placement === 'left' ? 'left' : 'right']: 0, width: half, height: '100%' }} /> : null}
+      {backgrounds.length ? <Pictures images={backgrounds} box={{ inset: 0 }} /> : null}
+      {backgrounds.length && dim ? <AbsoluteFill style={{ background: ink ? 'rgba(255,255,255,0.6)' : 'rgba(11,18,32,0.6)' }} /> : null}
+      {sides.length ? <Pictures images={sides} box={{ top: 0, bottom: 0, [left ? 'left' : 'right']: 0, width: sideWidth }} /> : null}
       <div
         style={{
           position: 'absolute',
-          left: area.left + (side?.placement === 'left' ? half : 0),
+          left: area.left + (left ? sideWidth : 0),
           top: area.top,
           width: area.width,
           height: area.height,
@@ -96,6 +98,20 @@ const Footer: React.FC<{ top: number; height: number; left: number; width: numbe
     </div>
   );
 };
+
+/**
+ * Pictures filling a box side by side (Marp's several `![bg]`), or stacked when one of them says
+ * `vertical`; each fills its share (`cover`, unless it says `contain`).
+ */
+const Pictures: React.FC<{ images: Looks['backgrounds']; box: React.CSSProperties }> = ({ images, box }) => (
+  <div style={{ position: 'absolute', ...box, display: 'flex', flexDirection: images.some((i) => i.vertical) ? 'column' : 'row' }}>
+    {images.map((image, i) => (
+      <div key={i} style={{ position: 'relative', flex: '1 1 0', minWidth: 0, minHeight: 0 }}>
+        <Picture image={image} style={{ inset: 0, width: '100%', height: '100%' }} />
+      </div>
+    ))}
+  </div>
+);
 
 /** A short bar in the accent colour, under or beside headings (its space is in geometry.barSpace). */
 export const AccentBar: React.FC<{ center?: boolean }> = ({ center }) => {

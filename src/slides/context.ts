@@ -3,7 +3,7 @@ import { createContext, useContext, useMemo } from 'react';
 import { useVideoConfig } from 'remotion';
 import type { Slide } from '../deck/model.js';
 import type { Fitted, Measure } from './fit.js';
-import { contentArea, fitSlide, type Area } from './geometry.js';
+import { contentArea, fitSlide, textWidthOf, type Area } from './geometry.js';
 import { useLooks } from './looks.js';
 import { FONT, makeTheme, type Theme } from './theme.js';
 
@@ -27,9 +27,9 @@ export function useFitted(slide: Slide): Fitted & { columns: 1 | 2 } {
   const { width, height } = useVideoConfig();
   const theme = useTheme();
   const { meta } = useSlideInfo();
-  // A picture beside the slide (Marp's ![bg left]) leaves the text half of the frame.
-  const { side } = useLooks();
-  const textWidth = side ? Math.round(width / 2) : width;
+  // Pictures beside the slide (Marp's ![bg left]) leave the text the rest of the frame.
+  const { sides } = useLooks();
+  const textWidth = textWidthOf(sides, width);
   const paginate = theme.paginate;
   const logo = theme.logo !== null;
   return useMemo(() => fitSlide(slide, textWidth, height, { paginate, logo, meta }, measure), [slide, textWidth, height, paginate, logo, meta]);
@@ -39,6 +39,6 @@ export function useFitted(slide: Slide): Fitted & { columns: 1 | 2 } {
 export function useTextArea(): Area {
   const { width, height } = useVideoConfig();
   const theme = useTheme();
-  const { side } = useLooks();
-  return contentArea(side ? Math.round(width / 2) : width, height, { paginate: theme.paginate, logo: theme.logo !== null });
+  const { sides } = useLooks();
+  return contentArea(textWidthOf(sides, width), height, { paginate: theme.paginate, logo: theme.logo !== null });
 }

@@ -30,6 +30,15 @@ export function eventLine(options: Pick<DeckOptions, 'event' | 'date'>): string 
   return parts.length ? parts.join(' · ') : null;
 }
 
+/**
+ * The width of the frame a slide's text gets: all of it, or what pictures beside it (Marp's
+ * `![bg left:40%]`, Slidev's `image-left`) leave: half of it unless they say their share.
+ */
+export function textWidthOf(blocks: Block[], width: number): number {
+  const side = blocks.find((b): b is Extract<Block, { type: 'image' }> => b.type === 'image' && (b.placement === 'left' || b.placement === 'right'));
+  return side ? Math.round(width * (1 - (side.share ?? 0.5))) : width;
+}
+
 export const chromeOf = (deck: Deck): Chrome => ({ paginate: deck.options.paginate, logo: Boolean(deck.logo), meta: eventLine(deck.options) });
 
 export interface Area {

@@ -14,27 +14,31 @@ type ImageBlock = Extract<Block, { type: 'image' }>;
  */
 export interface Looks {
   style: SlideStyle;
-  background?: ImageBlock;
-  side?: ImageBlock;
+  /** Pictures behind the slide, side by side (or stacked: Marp's `vertical`). */
+  backgrounds: ImageBlock[];
+  /** Pictures beside the slide, on one side, side by side. */
+  sides: ImageBlock[];
   /** Text over a background picture: the picture is dimmed so the text stays readable. */
   dim?: boolean;
 }
 
-const LooksContext = createContext<Looks>({ style: {} });
+const LooksContext = createContext<Looks>({ style: {}, backgrounds: [], sides: [] });
 export const useLooks = () => useContext(LooksContext);
 
 /** Splits a slide into what its layout draws and its looks. */
 export function looksOf(slide: Slide): { slide: Slide; looks: Looks } {
   const placed = slide.blocks.filter((b): b is ImageBlock => b.type === 'image' && b.placement !== undefined);
-  if (placed.length === 0 && !slide.style) return { slide, looks: { style: {} } };
+  if (placed.length === 0 && !slide.style) return { slide, looks: { style: {}, backgrounds: [], sides: [] } };
   const blocks = slide.blocks.filter((b) => !placed.includes(b as ImageBlock));
+  const sides = placed.filter((b) => b.placement === 'left' || b.placement === 'right');
   return {
     slide: { ...slide, blocks },
     looks: {
       dim: blocks.length > 0,
       style: slide.style ?? {},
-      background: placed.find((b) => b.placement === 'background'),
-      side: placed.find((b) => b.placement === 'left' || b.placement === 'right'),
+      backgrounds: placed.filter((b) => b.placement === 'background'),
+      // The first picture beside the slide says which side; the others join it there.
+      sides: sides.filter((b) => b.placement === sides[0]?.placement),
     },
   };
 }

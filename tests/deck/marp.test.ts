@@ -7,7 +7,8 @@ describe('Marp image keywords', () => {
   it.each([
     ['bg', { alt: '', placement: 'background', ignored: [] }],
     ['bg right A diagram', { alt: 'A diagram', placement: 'right', ignored: [] }],
-    ['bg left:33% contain', { alt: '', placement: 'left', fit: 'contain', ignored: ['left:33%'] }],
+    ['bg left:33% contain', { alt: '', placement: 'left', fit: 'contain', share: 0.33, ignored: [] }],
+    ['bg vertical 50%', { alt: '', placement: 'background', vertical: true, ignored: ['50%'] }],
     ['w:300 h:200px', { alt: '', width: 300, height: 200, ignored: [] }],
     ['width:10em grayscale Logo', { alt: 'Logo', ignored: ['width:10em', 'grayscale'] }],
     ['right aligned words', { alt: 'right aligned words', ignored: [] }], // `right` only means something after `bg`
