@@ -38,7 +38,8 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-bench-'));
 const browser = chooseBrowser(null, packageRoot).executablePath as string;
 const deckPath = path.join(packageRoot, 'deck', 'scaling-python.md');
 const source = fs.readFileSync(deckPath, 'utf8');
-const bin = path.join(packageRoot, 'bin', 'talkreel.js');
+// The `talkreel` command, built from src/ by `npm run bench` just before.
+const bin = path.join(packageRoot, 'dist', 'cli.js');
 // "Cold" means no rendered picture or segment in the cache. The bundle and the unpacked browser
 // are one-time costs per installed version, shared by all runs as they are in real use.
 const cacheRoot = path.join(work, 'cache');

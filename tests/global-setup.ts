@@ -1,13 +1,21 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
+ * Tests run the `talkreel` command and import the library as a user does, from dist/: it is
+ * rebuilt first when src/ changed since it was built (about 1 s; nothing when it is current), so
+ * what is tested is always the sources as they are.
+ *
  * Every process a test starts (talkreel, Chromium, ffmpeg) keeps its temporary files in one folder
  * that is removed after the run. Tests kill renders and browsers on purpose, and a killed process
  * cannot remove what it left behind (Chromium's profile, Remotion's asset folder).
  */
 export default function setup(): () => void {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-tests-'));
   process.env.TMPDIR = dir;
   return () => fs.rmSync(dir, { recursive: true, force: true });

@@ -1,13 +1,32 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // By package name, as a library user imports it (package.json "exports" self-reference).
 import { DeckError, loadDeck, planTimeline, renderThumbnails, type Deck, type RenderOptions } from 'talkreel';
-import { fixture } from './helpers/cli.js';
+import { fixture, root } from './helpers/cli.js';
 import { readPng } from './helpers/media.js';
 import { tempDir } from './helpers/temp.js';
 
 describe("the library API, imported from 'talkreel'", () => {
+  it('is dist/index.js, with its declarations in dist/types, as package.json says', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(pkg.exports['.']).toEqual({ types: './dist/types/index.d.ts', default: './dist/index.js' });
+    expect([pkg.main, pkg.types]).toEqual(['dist/index.js', 'dist/types/index.d.ts']);
+    expect(fs.readFileSync(path.join(root, pkg.types), 'utf8')).toMatch(/export \{ renderTalk, renderThumbnails \}/);
+  });
+
+  it("installs no module hooks or loaders in the user's process, and starts no process", () => {
+    // A fresh Node process, as a user's program: tsx's hooks, say, would change how every module
+    // of that program loads.
+    const program = "const talkreel = await import('talkreel'); process.stdout.write(Object.keys(talkreel).sort().join(' '));";
+    const spy = path.join(root, 'tests', 'helpers', 'hook-spy.mjs');
+    const r = spawnSync(process.execPath, ['--import', spy, '--input-type=module', '-e', program], { cwd: root, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split(' ')).toEqual(expect.arrayContaining(['loadDeck', 'renderTalk', 'renderThumbnails', 'openSession', 'DeckError']));
+    expect(JSON.parse(/hook-spy (.*)\n$/.exec(r.stderr)?.[1] ?? 'null')).toEqual({ hooks: [], extensions: [], spawned: [] });
+  });
+
   it('loads a deck and plans its timeline', () => {
     const { deck, diagnostics } = loadDeck(fixture('small.md'));
     const typed: Deck = deck;

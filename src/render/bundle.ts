@@ -38,8 +38,18 @@ export async function bundleCompositions(onProgress?: (percent: number) => void)
     process.off('exit', removeStaging);
   }
   fs.writeFileSync(path.join(staging, '.complete'), `${key}\n`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.renameSync(staging, dir);
+  try {
+    fs.renameSync(staging, dir);
+  } catch {
+    if (fs.existsSync(path.join(dir, '.complete'))) {
+      // Another render built the same bundle meanwhile, and may be serving its pages from it: it
+      // stays, and this copy goes.
+      removeStaging();
+    } else {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.renameSync(staging, dir);
+    }
+  }
   prune(root);
   return dir;
 }

@@ -70,8 +70,6 @@ export interface FastProgress {
 }
 
 export interface FastResult {
-  /** PNG of each slide's thumbnail frame, in timeline order (paths inside the cache). */
-  thumbnails: string[];
   captured: number;
   cachedFrames: number;
   encodedSegments: number;
@@ -93,12 +91,21 @@ interface Part {
 }
 
 export async function renderFast(job: FastJob): Promise<FastResult> {
+  const pictures = new Store('frames');
+  const segmentsStore = new Store('segments');
+  try {
+    return await renderWith(job, pictures, segmentsStore);
+  } finally {
+    // The render's links to the entries it used (see Store) go; the entries stay.
+    for (const store of [pictures, segmentsStore]) store.release();
+  }
+}
+
+async function renderWith(job: FastJob, pictures: Store, segmentsStore: Store): Promise<FastResult> {
   const { timeline, deck } = job;
   const { fps, width, height } = timeline;
   const base = renderKey({ width, height, fps, browser: job.browserExecutable, settings: { ENCODER, JPEG_QUALITY, format: job.format } });
   const frameKey = (f: number) => sha256(`${base}\n${describeFrame(deck, timeline, f)}`);
-  const pictures = new Store('frames');
-  const segmentsStore = new Store('segments');
 
   // Plan: every segment with its cache key(s), and what is missing from the cache.
   // A hold shorter than a GOP would be a segment of its own: it goes into the blend before it.
@@ -271,7 +278,7 @@ export async function renderFast(job: FastJob): Promise<FastResult> {
   // The cache is kept under its size limit, never at the cost of what this render returns.
   const keep = new Set([...thumbnails, ...files]);
   for (const store of [pictures, segmentsStore]) store.prune(cacheLimitBytes(), keep);
-  return { thumbnails, captured, cachedFrames: cachedPictures, encodedSegments: encoded, cachedSegments };
+  return { captured, cachedFrames: cachedPictures, encodedSegments: encoded, cachedSegments };
 }
 
 function plan(s: Segment, frameKey: (f: number) => string, format: VideoFormat): Planned {

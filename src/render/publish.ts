@@ -96,10 +96,14 @@ export async function writePublished(job: PublishJob): Promise<{ names: string[]
   const posterPng = job.stills.find((s) => s.index === posterSlide(job.deck))?.png;
   const poster = posterPng ? writePoster(posterPng, path.join(staging, 'poster.jpg'), job.signal, store) : null;
   const sheet = job.stills.length > 0 ? writeContactSheet(job.stills, timeline.width, timeline.height, path.join(staging, 'contact-sheet.png'), job.signal, store) : null;
-  await Promise.all([poster, sheet]);
+  try {
+    await Promise.all([poster, sheet]);
+    store.prune(cacheLimitBytes());
+  } finally {
+    store.release();
+  }
   if (poster) names.push((files.poster = 'poster.jpg'));
   if (sheet) names.push((files.contactSheet = 'contact-sheet.png'));
-  store.prune(cacheLimitBytes());
   const html = galleryPage({
     title: job.title,
     video: job.video,

@@ -146,8 +146,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
           await (publishing = publish());
         },
       });
-      const { thumbnails: _t, ...counts } = result;
-      stats = counts;
+      stats = result;
     }
     throwIfAborted(options.signal);
     if (plan.video) names.push(videoName);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, root } from '../helpers/cli.js';
+import { bin, fixture, root } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('talkreel watch', () => {
@@ -11,7 +11,7 @@ describe('talkreel watch', () => {
     const deck = path.join(tmp, 'talk.md');
     fs.copyFileSync(fixture('small.md'), deck);
     const out = path.join(tmp, 'out');
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'talkreel.js'), 'watch', deck, '--out', out], {
+    const child = spawn(process.execPath, [bin, 'watch', deck, '--out', out], {
       cwd: root,
       env: { ...process.env, TALKREEL_CACHE_DIR: path.join(tmp, 'cache') },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,10 +11,13 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The `talkreel` command as package.json's `bin` names it: built from src/ by the global setup. */
+export const bin = path.join(root, 'dist', 'cli.js');
+
 /** Runs the real `talkreel` command, as a user would. */
 export function talkreel(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'talkreel.js'), ...args], {
+    const child = spawn(process.execPath, [bin, ...args], {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

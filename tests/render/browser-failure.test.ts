@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheDir } from '../../src/render/cache-dir.js';
-import { fixture, root, talkreel } from '../helpers/cli.js';
+import { bin, fixture, root, talkreel } from '../helpers/cli.js';
 import { probeVideo } from '../helpers/media.js';
 import { allPids, cmdline, descendants, leftoverProcesses, parentOf } from '../helpers/proc.js';
 import { tempDir } from '../helpers/temp.js';
@@ -54,7 +54,7 @@ interface Outcome {
  * makes the restarted browser fail too, once it captures.
  */
 function renderWithFailure(out: string, failure: Failure, times: 1 | 2): Promise<Outcome> {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'talkreel.js'), 'render', fixture('small.md'), '--out', out, '--resolution', RESOLUTION], {
+  const child = spawn(process.execPath, [bin, 'render', fixture('small.md'), '--out', out, '--resolution', RESOLUTION], {
     cwd: root,
     env: { ...process.env, TALKREEL_CACHE_DIR: cache, TALKREEL_BROWSER_TIMEOUT: '3' },
     stdio: ['ignore', 'ignore', 'pipe'],

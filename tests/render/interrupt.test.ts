@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, root } from '../helpers/cli.js';
+import { bin, fixture, root } from '../helpers/cli.js';
 import { probeVideo, readPng } from '../helpers/media.js';
 import { leftoverProcesses } from '../helpers/proc.js';
 import { tempDir } from '../helpers/temp.js';
@@ -28,7 +28,7 @@ interface Run {
 }
 
 function start(args: string[]): Run {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'talkreel.js'), ...args], {
+  const child = spawn(process.execPath, [bin, ...args], {
     cwd: root,
     env: { ...process.env, TALKREEL_CACHE_DIR: cache },
     stdio: ['ignore', 'pipe', 'pipe'],
