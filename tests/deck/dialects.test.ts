@@ -18,8 +18,7 @@ describe('a Marp deck (marp-basics.md)', () => {
     expect(deck.options.paginate).toBe(true);
     expect(problems('marp-basics.md')).toEqual([
       '3:1 warning unsupported-option', // theme: gaia
-      '12:1 warning unsupported-image', // left:40%
-      '12:1 warning unsupported-image', // 80%
+      '12:1 warning unsupported-image', // 80% (left:40% is applied)
       '48:1 warning unsupported-image', // sepia
     ]);
   });
