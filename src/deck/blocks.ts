@@ -75,7 +75,12 @@ function elementBlocks(el: Element, cx: Conversion): Block[] {
   }
   const line = cx.lineOf(el);
   const heading = HEADING.exec(tag);
-  if (heading) return [{ type: 'heading', depth: Number(heading[1]), runs: trimRuns(runsOf(el.children, cx)), line }];
+  if (heading) {
+    // Marp's `# <!-- fit --> Title`: the comment is an instruction, not a note.
+    const isFit = (c: ElementContent) => c.type === 'comment' && c.value.trim() === 'fit';
+    const fit = el.children.some(isFit);
+    return [{ type: 'heading', depth: Number(heading[1]), runs: trimRuns(runsOf(el.children.filter((c) => !isFit(c)), cx)), ...(fit ? { fit } : {}), line }];
+  }
   switch (tag) {
     case 'p':
       return paragraph(el, cx);

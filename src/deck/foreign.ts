@@ -18,6 +18,8 @@ export interface SlideExtras {
   transition?: TransitionName;
   /** Slidev's `hide: true` / `disabled: true`: the slide is not shown. */
   hidden?: boolean;
+  /** Slidev's `zoom: 0.8`: the slide's content is set that much smaller (or larger). */
+  zoom?: number;
   /** Slidev's `clicks: N`: the slide plays this many clicks, whatever its sources count. */
   clicks?: number;
   /** Slidev's `two-cols-header`: a `columns` slide whose default slot is the header above both columns. */
@@ -40,9 +42,7 @@ const SILENT = new Set([
 
 const NOTES: Record<string, string> = {
   theme: 'talkreel draws its own `theme: dark` or `theme: light`',
-  paginate: 'only `paginate: true` in the front matter numbers the slides',
   headingDivider: 'only `headingDivider` in the front matter splits slides',
-  zoom: 'slides are not zoomed',
   style: 'CSS is never applied',
   css: 'CSS is never applied',
 };
@@ -124,6 +124,11 @@ export function applyEntries(entries: OptionEntry[], extras: SlideExtras, ctx: A
         if (ctx.tool === 'Marp') extras.style.color = color(e) ?? extras.style.color;
         else unsupported(e, 'it is a Slidev theme\'s own option');
         break;
+      case 'paginate':
+        // Marp's `hold` and `skip` keep or leave out the number; talkreel numbers slides as they come.
+        if (ctx.tool === 'Marp' && ['true', 'false', 'hold', 'skip'].includes(text)) extras.style.paginate = text === 'true' || text === 'hold';
+        else unsupported(e, ctx.tool === 'Marp' ? 'it is none of true, false, hold, skip' : 'only `paginate: true` in the front matter numbers the slides');
+        break;
       case 'header':
       case 'footer':
         if (text) extras.style[key] = text;
@@ -145,6 +150,10 @@ export function applyEntries(entries: OptionEntry[], extras: SlideExtras, ctx: A
       }
       case 'duration':
         unsupported(e, 'Slidev\'s talk timer does not set slide times; use `duration` in seconds');
+        break;
+      case 'zoom':
+        if (typeof e.value === 'number' && e.value > 0 && e.value <= 4) extras.zoom = e.value;
+        else unsupported(e, 'it is not a number from 0 to 4');
         break;
       case 'clicks':
         if (typeof e.value === 'number' && Number.isInteger(e.value) && e.value >= 0) extras.clicks = e.value;

@@ -96,7 +96,8 @@ export interface ListItem extends Clicked {
 }
 
 export type Block = (
-  | { type: 'heading'; depth: number; runs: Run[]; line: number }
+  /** `fit`: Marp's `<!-- fit -->` heading, set on one line as large as the width allows. */
+  | { type: 'heading'; depth: number; runs: Run[]; fit?: boolean; line: number }
   | { type: 'paragraph'; runs: Run[]; line: number }
   | { type: 'list'; ordered: boolean; start: number; items: ListItem[]; line: number }
   | { type: 'quote'; paragraphs: Run[][]; attribution?: string; line: number }
@@ -170,7 +171,7 @@ const slot = z.enum(SLOTS).optional();
 
 export const blockSchema: z.ZodType<Block> = z.lazy(() =>
   z.discriminatedUnion('type', [
-    z.object({ type: z.literal('heading'), depth: z.number().int(), runs, line: z.number(), click, slot }),
+    z.object({ type: z.literal('heading'), depth: z.number().int(), runs, fit: z.boolean().optional(), line: z.number(), click, slot }),
     z.object({ type: z.literal('paragraph'), runs, line: z.number(), click, slot }),
     z.object({ type: z.literal('list'), ordered: z.boolean(), start: z.number().int(), items: z.array(listItemSchema), line: z.number(), click, slot }),
     z.object({ type: z.literal('quote'), paragraphs: z.array(runs), attribution: z.string().optional(), line: z.number(), click, slot }),
@@ -222,6 +223,8 @@ export const slideStyleSchema = z.object({
   /** Small text at the top and bottom edge (Marp's `header` and `footer`). */
   header: z.string().optional(),
   footer: z.string().optional(),
+  /** Marp's `paginate` directive on this slide (else the deck's `paginate`). */
+  paginate: z.boolean().optional(),
 });
 export type SlideStyle = z.infer<typeof slideStyleSchema>;
 
@@ -236,6 +239,8 @@ export const slideSchema = z.object({
   layout: layoutSchema,
   /** The general layout, centred (a centred layout was asked for, or `class: text-center`). */
   centred: z.boolean().optional(),
+  /** Slidev's `zoom`: the content's sizes scaled by this (it still fits: see geometry.ts). */
+  zoom: z.number().positive().optional(),
   /** True when the slide named its layout; false when it was inferred from the content. */
   layoutExplicit: z.boolean(),
   title: z.string(),
@@ -279,6 +284,8 @@ export const deckOptionsSchema = z.object({
   /** The logo as written in the deck; the loaded picture is `Deck.logo`. */
   logo: z.string().optional(),
   paginate: z.boolean().default(false),
+  /** The frame's shape: 16:9, or 4:3 (Marp's `size: 4:3`); `resolution` and `--resolution` keep it. */
+  aspect: z.enum(['16:9', '4:3']).optional(),
   /** Number of the slide poster.jpg shows; default: the title slide. */
   poster: z.number().int().min(1).optional(),
   /** The speaker's recording, relative to the deck. */
@@ -318,10 +325,13 @@ export const diagnosticSchema = z.object({
 });
 export type Diagnostic = z.infer<typeof diagnosticSchema>;
 
-/** Parses `720p` / `1080p` / `1440p` / `2160p` / `WIDTHxHEIGHT` (even numbers); null when invalid. */
-export function parseResolution(value: string): { width: number; height: number } | null {
+/**
+ * Parses `720p` / `1080p` / `1440p` / `2160p` / `WIDTHxHEIGHT` (even numbers); null when invalid.
+ * A named size keeps the deck's aspect: 720p is 1280x720, or 960x720 for a 4:3 deck (Marp's `size: 4:3`).
+ */
+export function parseResolution(value: string, aspect: '16:9' | '4:3' = '16:9'): { width: number; height: number } | null {
   const named = RESOLUTIONS[value as keyof typeof RESOLUTIONS];
-  if (named) return { width: named[0], height: named[1] };
+  if (named) return { width: aspect === '4:3' ? Math.round((named[1] * 4) / 3 / 2) * 2 : named[0], height: named[1] };
   const m = /^(\d{2,5})x(\d{2,5})$/.exec(value.trim());
   if (!m) return null;
   const width = Number(m[1]);

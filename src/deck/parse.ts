@@ -93,6 +93,9 @@ function readHeadmatter(foreign: OptionEntry[], split: SplitDeck, dialect: Diale
       const level = Number(e.value);
       if (Number.isInteger(level) && level >= 1 && level <= 6) raws = divideAtHeadings(raws, level);
       else apply.problems.push({ severity: 'error', code: 'invalid-option', message: `\`headingDivider\` must be a heading level from 1 to 6, got ${JSON.stringify(e.value)}`, line: e.valueLine, column: e.valueColumn });
+    } else if (e.key === 'size' && dialect === 'marp' && (e.value === '4:3' || e.value === '16:9')) {
+      // Marp's slide size: a 4:3 deck renders 4:3 frames (1440x1080 at 1080p).
+      options.aspect = e.value;
     } else if (e.key === 'transition') {
       const deckWide = emptyExtras();
       applyEntries([e], deckWide, apply);

@@ -66,6 +66,7 @@ export function buildSlide(prepared: PreparedSlide, n: number, index: number, la
     duration: values.duration,
     transition: values.transition ?? extras.transition,
     ...(clicks.clicks !== undefined ? { clicks: clicks.clicks } : {}),
+    ...(extras.zoom !== undefined && extras.zoom !== 1 ? { zoom: extras.zoom } : {}),
     ...(values.chapter !== undefined ? { chapter: values.chapter } : {}),
     ...(values.at !== undefined ? { at: values.at, atLine: own.positions.at.line } : {}),
     words: countWords(blocks.map(blockText).join('\n')),

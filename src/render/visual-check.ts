@@ -73,8 +73,8 @@ function interAt(weight: number): Font {
  */
 export function checkTextFit(deck: Deck, size: { width: number; height: number }): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const chrome = chromeOf(deck);
   for (const slide of deck.slides) {
+    const chrome = chromeOf(deck, slide);
     // Pictures behind or beside a slide (Marp's bg) are not text; one beside it halves the text's room.
     const placed = slide.blocks.filter((b) => b.type === 'image' && b.placement !== undefined);
     const content = placed.length ? { ...slide, blocks: slide.blocks.filter((b) => !placed.includes(b)) } : slide;

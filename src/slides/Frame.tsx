@@ -1,9 +1,9 @@
 import React from 'react';
 import { AbsoluteFill, Img, useVideoConfig } from 'remotion';
 import { mixColors } from '../deck/color.js';
-import { useSlideInfo, useTheme } from './context.js';
+import { useChrome, useSlideInfo, useTheme } from './context.js';
 import { contentArea, textWidthOf } from './geometry.js';
-import { Edges, inkFor, Picture, useLooks, type Looks } from './looks.js';
+import { inkFor, Picture, useLooks, type Looks } from './looks.js';
 import { SPACE, TYPE, scaled } from './theme.js';
 
 /**
@@ -20,9 +20,9 @@ export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'st
   const textWidth = textWidthOf(sides, width);
   const sideWidth = width - textWidth;
   const left = sides[0]?.placement === 'left';
-  const chrome = { paginate: theme.paginate, logo: theme.logo !== null };
+  const chrome = useChrome();
   const area = contentArea(textWidth, height, chrome);
-  const footer = contentArea(width, height, chrome).footer;
+  const { footer, header } = contentArea(width, height, chrome);
   const c = theme.colors;
   // On a slide's own background colour, panels are that colour with a little of the text's in it.
   const panel = style.background ? { '--talkreel-panel': mixColors(style.background, ink ?? c.text, 0.12) } : {};
@@ -61,17 +61,32 @@ export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'st
       >
         {children}
       </div>
-      {/* With talkreel's footer row, a Marp footer is its text, beside the slide number. */}
-      <Edges style={footer ? { ...style, footer: undefined } : style} />
-      {footer ? <Footer {...footer} label={style.footer} ink={ink} /> : null}
+      {/* Marp's header in a row of its own at the top; its footer is the footer row's text, beside the slide number. */}
+      {header ? <Row {...header} ink={ink}>{style.header}</Row> : null}
+      {footer ? <Footer {...footer} label={style.footer} paginate={chrome.paginate} ink={ink} /> : null}
     </AbsoluteFill>
   );
 };
 
-const Footer: React.FC<{ top: number; height: number; left: number; width: number; label?: string; ink?: string }> = ({ top, height: rowHeight, left, width, label, ink }) => {
+type RowBox = { top: number; height: number; left: number; width: number };
+
+const Footer: React.FC<RowBox & { label?: string; paginate: boolean; ink?: string }> = ({ label, paginate, ink, ...box }) => {
   const { height } = useVideoConfig();
   const theme = useTheme();
   const info = useSlideInfo();
+  return (
+    <Row {...box} ink={ink}>
+      {theme.logo ? <Img src={theme.logo} style={{ height: box.height, maxWidth: scaled(SPACE.logo * 4, height), objectFit: 'contain', flexShrink: 0 }} /> : null}
+      <div data-chrome={label === undefined ? true : undefined} style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{label ?? (paginate ? info.talk : '')}</div>
+      {paginate ? <div data-chrome style={{ color: ink ?? theme.colors.accent, fontVariantNumeric: 'tabular-nums' }}>{info.number}</div> : null}
+    </Row>
+  );
+};
+
+/** A row of small text at the top or bottom edge, inside the title-safe area. */
+const Row: React.FC<RowBox & { ink?: string; children: React.ReactNode }> = ({ top, height: rowHeight, left, width, ink, children }) => {
+  const { height } = useVideoConfig();
+  const theme = useTheme();
   const size = scaled(TYPE.footer.max, height);
   return (
     <div
@@ -92,9 +107,7 @@ const Footer: React.FC<{ top: number; height: number; left: number; width: numbe
         overflow: 'hidden',
       }}
     >
-      {theme.logo ? <Img src={theme.logo} style={{ height: rowHeight, maxWidth: scaled(SPACE.logo * 4, height), objectFit: 'contain', flexShrink: 0 }} /> : null}
-      <div data-chrome={label === undefined ? true : undefined} style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{label ?? (theme.paginate ? info.talk : '')}</div>
-      {theme.paginate ? <div data-chrome style={{ color: ink ?? theme.colors.accent, fontVariantNumeric: 'tabular-nums' }}>{info.number}</div> : null}
+      {children}
     </div>
   );
 };

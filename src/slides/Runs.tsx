@@ -57,3 +57,6 @@ export const Text: React.FC<{
     {children}
   </div>
 );
+
+/** A Marp `fit` heading stays on one line: its size was chosen for that (see head.ts). */
+export const oneLine = (block: { type: string; fit?: boolean } | undefined): React.CSSProperties => (block?.type === 'heading' && block.fit ? { whiteSpace: 'nowrap' } : {});

@@ -1,11 +1,13 @@
-import { plainText, type Run, type Slide } from '../deck/model.js';
+import type { Run, Slide } from '../deck/model.js';
 import { contentParts, rowText, slotColumns, splitColumns, type Row } from './content.js';
 import { codeFit, unwrappedSize } from './fit-code.js';
 import { diagramItem } from './fit-diagram.js';
 import { mathItem } from './fit-math.js';
 import type { FitItem } from './fit.js';
+import { headItem } from './head.js';
 import type { Measure } from './lines.js';
-import { SPACE, TYPE, scaled, type TypeRole } from './theme.js';
+import { heavy, role } from './roles.js';
+import { SPACE, scaled } from './theme.js';
 
 /**
  * Fit items of the general layout: the title heading, then one item per row (see content.ts),
@@ -19,14 +21,6 @@ export interface ContentGeometry {
   /** Space taken by the accent bar under the title. */
   bar: number;
 }
-
-export const heavy = (runs: Run[], weight: number) => (runs.some((r) => r.strong) ? Math.max(weight, 700) : weight);
-
-/** Sizes of one role at this frame height. */
-export const role = (r: TypeRole, height: number) => {
-  const t = TYPE[r];
-  return { max: scaled(t.max, height), min: scaled(t.min, height), floor: scaled(t.floor, height), weight: t.weight, lineHeight: t.lineHeight };
-};
 
 /** Indent of one level of nesting, in ems of a row's own size (the width of a list marker). */
 export const MARKER_EM = 1.1;
@@ -51,7 +45,7 @@ export const panelPadding = (frame: number) => ({ x: scaled(SPACE.panel.x, frame
 
 export function contentItems(slide: Slide, g: ContentGeometry, measure: Measure, columns: 1 | 2 = 1): FitItem[] {
   const { heading, rows } = contentParts(slide);
-  const items: FitItem[] = heading ? [{ key: 'head', text: plainText(heading.runs), ...role('title', g.frame), weight: heavy(heading.runs, 800) }] : [];
+  const items: FitItem[] = heading ? [headItem(heading, 'title', g.frame, g.width, measure)] : [];
   if (slide.layout === 'columns') {
     // Slidev's two columns: the header above both, the bottom below both.
     const { top, left, right, bottom } = slotColumns(rows);

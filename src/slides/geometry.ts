@@ -1,6 +1,8 @@
 import { blockText } from '../deck/infer.js';
 import { plainText, type Block, type Deck, type DeckOptions, type Slide } from '../deck/model.js';
-import { contentItems, role } from './content-fit.js';
+import { contentItems } from './content-fit.js';
+import { headItem } from './head.js';
+import { item } from './roles.js';
 import { contentParts, splitColumns } from './content.js';
 import { fitBox, type FitBox, type FitItem, type Fitted, type Measure } from './fit.js';
 import { SAFE, SPACE, TYPE, scaled, type TypeRole } from './theme.js';
@@ -16,6 +18,9 @@ export { blockText };
 export interface Chrome {
   paginate: boolean;
   logo: boolean;
+  /** A header row at the top, a footer text in the footer row (Marp's `header` and `footer`). */
+  header?: boolean;
+  footer?: boolean;
   /** Where and when the talk was given, under the speaker on the title slide. */
   meta?: string | null;
 }
@@ -39,43 +44,53 @@ export function textWidthOf(blocks: Block[], width: number): number {
   return side ? Math.round(width * (1 - (side.share ?? 0.5))) : width;
 }
 
-export const chromeOf = (deck: Deck): Chrome => ({ paginate: deck.options.paginate, logo: Boolean(deck.logo), meta: eventLine(deck.options) });
+/** What surrounds a slide's content: the deck's footer row and event line, a slide's own header and footer (Marp). */
+export const chromeOf = (deck: Deck, slide?: Slide): Chrome => ({
+  paginate: slide?.style?.paginate ?? deck.options.paginate,
+  logo: Boolean(deck.logo),
+  meta: eventLine(deck.options),
+  ...(slide?.style?.header ? { header: true } : {}),
+  ...(slide?.style?.footer ? { footer: true } : {}),
+});
 
 export interface Area {
   left: number;
   top: number;
   width: number;
   height: number;
-  /** The footer row (logo, talk title, slide number), or null. */
-  footer: { top: number; height: number; left: number; width: number } | null;
+  /** The footer row (logo, the footer or the talk's title, the slide number), or null. */
+  footer: Row | null;
+  /** The header row (Marp's `header`), or null. */
+  header: Row | null;
 }
+type Row = { top: number; height: number; left: number; width: number };
 
 export function contentArea(width: number, height: number, chrome: Chrome): Area {
   const mx = Math.round(width * SAFE.margin.x);
   const my = Math.round(height * SAFE.margin.y);
   const safeX = Math.round(width * SAFE.titleSafe);
   const safeY = Math.round(height * SAFE.titleSafe);
+  const textRow = Math.ceil(scaled(TYPE.footer.max, height) * TYPE.footer.lineHeight);
   let bottom = height - my;
+  let top = my;
   let footer: Area['footer'] = null;
-  if (chrome.paginate || chrome.logo) {
-    const text = chrome.paginate ? Math.ceil(scaled(TYPE.footer.max, height) * TYPE.footer.lineHeight) : 0;
-    const rowHeight = Math.max(text, chrome.logo ? scaled(SPACE.logo, height) : 0);
-    const top = height - safeY - rowHeight;
-    footer = { top, height: rowHeight, left: safeX, width: width - 2 * safeX };
-    bottom = Math.min(bottom, top - scaled(SPACE.s, height));
+  let header: Area['header'] = null;
+  if (chrome.paginate || chrome.logo || chrome.footer) {
+    const rowHeight = Math.max(chrome.paginate || chrome.footer ? textRow : 0, chrome.logo ? scaled(SPACE.logo, height) : 0);
+    const rowTop = height - safeY - rowHeight;
+    footer = { top: rowTop, height: rowHeight, left: safeX, width: width - 2 * safeX };
+    bottom = Math.min(bottom, rowTop - scaled(SPACE.s, height));
   }
-  return { left: mx, top: my, width: width - 2 * mx, height: bottom - my, footer };
+  if (chrome.header) {
+    header = { top: safeY, height: textRow, left: safeX, width: width - 2 * safeX };
+    top = Math.max(top, safeY + textRow + scaled(SPACE.s, height));
+  }
+  return { left: mx, top, width: width - 2 * mx, height: bottom - top, footer, header };
 }
 
 /** Height of an accent bar with the space around it. */
 export const barSpace = (height: number) => scaled(SPACE.bar.thickness + 2 * SPACE.bar.gap, height);
 
-const item = (key: string, r: TypeRole, height: number, text: string, extra: Partial<FitItem> = {}): FitItem => ({
-  key,
-  text,
-  ...role(r, height),
-  ...extra,
-});
 
 /** A title slide: its heading (or, with none, its first line of text) large, then its other lines. */
 export function titleParts(slide: Slide) {
@@ -89,6 +104,13 @@ export const headingOf = (slide: Slide) => slide.blocks.find((b): b is Extract<B
 export function statementParts(slide: Slide) {
   const heading = headingOf(slide);
   return { heading, rest: slide.blocks.filter((b): b is Extract<Block, { type: 'paragraph' | 'heading' }> => b !== heading && 'runs' in b) };
+}
+
+/** Slidev's `zoom`: a slide's sizes scaled; below 1 its usual minimum too (the floors stay). */
+function zoomed(item: FitItem, zoom: number): FitItem {
+  const max = Math.round(item.max * zoom);
+  const min = Math.min(max, zoom < 1 ? Math.round(item.min * zoom) : item.min);
+  return { ...item, max, min, floor: Math.min(min, item.floor ?? item.min) };
 }
 
 /** A general-layout slide whose rows can flow into two columns (see content.ts). */
@@ -111,12 +133,12 @@ export function fitSlide(slide: Slide, width: number, height: number, chrome: Ch
 /** The text items of a slide and the box they must fit in. */
 export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Chrome, measure: Measure, columns: 1 | 2 = 1): FitBox {
   const area = contentArea(width, height, chrome);
-  const box = (items: FitItem[], h = area.height): FitBox => ({ width: area.width, height: h, items });
+  const box = (items: FitItem[], h = area.height): FitBox => ({ width: area.width, height: h, items: slide.zoom ? items.map((i) => zoomed(i, slide.zoom!)) : items });
   const bar = barSpace(height);
   switch (slide.layout) {
     case 'title': {
       const { head, lines } = titleParts(slide);
-      const items = head ? [item('head', 'hero', height, plainText(head.runs))] : [];
+      const items = head ? [head.type === 'heading' ? headItem(head, 'hero', height, area.width, measure) : item('head', 'hero', height, plainText(head.runs))] : [];
       let k = 0;
       for (const b of lines) {
         items.push(item(`p${k}`, 'lead', height, blockText(b), { weight: k === 0 ? 600 : 400, fixed: k === 0 ? bar : 0 }));
@@ -142,7 +164,7 @@ export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Ch
     case 'closing': {
       const { heading, rest } = statementParts(slide);
       const big: TypeRole = slide.layout === 'closing' ? 'closing' : 'statement';
-      const items: FitItem[] = heading ? [item('head', big, height, plainText(heading.runs))] : [];
+      const items: FitItem[] = heading ? [headItem(heading, big, height, area.width, measure)] : [];
       rest.forEach((b, i) => {
         items.push(heading
           ? item(`r${i}`, 'lead', height, plainText(b.runs), { before: i ? 0.5 : 0, fixed: i === 0 ? bar : 0, width: Math.round(area.width * 0.85) })
@@ -152,7 +174,7 @@ export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Ch
     }
     case 'link': {
       const heading = headingOf(slide);
-      const items: FitItem[] = heading ? [item('head', 'linkTitle', height, plainText(heading.runs))] : [];
+      const items: FitItem[] = heading ? [headItem(heading, 'linkTitle', height, area.width, measure)] : [];
       const pad = linkPadding(height);
       slide.blocks.filter((b) => b !== heading && b.type === 'paragraph').forEach((b, i) => {
         items.push(item(`u${i}`, 'url', height, blockText(b), {
@@ -165,7 +187,7 @@ export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Ch
     case 'image': {
       const heading = headingOf(slide);
       // The picture takes what the heading leaves; the heading gets at most a third of the box.
-      return box(heading ? [item('head', 'title', height, plainText(heading.runs))] : [], Math.round(area.height / 3));
+      return box(heading ? [headItem(heading, 'title', height, area.width, measure)] : [], Math.round(area.height / 3));
     }
   }
 }

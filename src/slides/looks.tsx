@@ -1,9 +1,7 @@
 import React, { createContext, useContext } from 'react';
-import { Img, useVideoConfig } from 'remotion';
+import { Img } from 'remotion';
 import { contrastOf } from '../deck/color.js';
 import type { Block, Slide, SlideStyle } from '../deck/model.js';
-import { useTheme } from './context.js';
-import { SAFE, scaled } from './theme.js';
 
 type ImageBlock = Extract<Block, { type: 'image' }>;
 
@@ -50,33 +48,6 @@ export const LooksProvider: React.FC<{ looks: Looks; children: React.ReactNode }
 /** A picture filling its box, `cover` unless it says `contain`. */
 export const Picture: React.FC<{ image: ImageBlock; style: React.CSSProperties }> = ({ image, style }) =>
   image.src ? <Img src={image.src} alt={image.alt} style={{ position: 'absolute', objectFit: image.fit ?? 'cover', ...style }} /> : null;
-
-/** Header and footer text, small and muted, at the top and bottom edge. */
-export const Edges: React.FC<{ style: SlideStyle }> = ({ style }) => {
-  const { width, height } = useVideoConfig();
-  const theme = useTheme();
-  if (!style.header && !style.footer) return null;
-  const edge: React.CSSProperties = {
-    position: 'absolute',
-    left: Math.round(width * SAFE.margin.x),
-    right: Math.round(width * SAFE.margin.x),
-    fontFamily: theme.font.family,
-    fontSize: scaled(30, height),
-    color: style.color ?? inkFor(style.background) ?? theme.colors.muted,
-    opacity: 0.75,
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-  };
-  // Inside the title-safe area, like talkreel's own footer.
-  const inset = Math.round(height * SAFE.titleSafe);
-  return (
-    <>
-      {style.header ? <div style={{ ...edge, top: inset }}>{style.header}</div> : null}
-      {style.footer ? <div style={{ ...edge, bottom: inset }}>{style.footer}</div> : null}
-    </>
-  );
-};
 
 const DARK_INK = '#111827';
 const LIGHT_INK = '#f1f5f9';

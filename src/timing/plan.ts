@@ -100,7 +100,7 @@ export function slideSeconds(slide: Slide, deckDuration: Slide['duration'] | und
 
 export function planTimeline(deck: Deck, overrides: PlanOverrides = {}): Timeline {
   const fps = overrides.fps ?? deck.options.fps;
-  const size = parseResolution(overrides.resolution ?? deck.options.resolution);
+  const size = parseResolution(overrides.resolution ?? deck.options.resolution, deck.options.aspect);
   if (!size) throw new Error(`invalid resolution ${overrides.resolution ?? deck.options.resolution}`);
 
   let durations = deck.slides.map((s) => Math.max(1, Math.round(slideSeconds(s, deck.options.duration) * fps)));

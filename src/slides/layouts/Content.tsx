@@ -5,7 +5,7 @@ import { contentParts, slotColumns, splitColumns, type Row } from '../content.js
 import { columnWidth, depthPx, figureOf, GAP_EM, gapAbove, panelPadding } from '../content-fit.js';
 import { BuildProvider, clickStyle } from '../clicks.js';
 import { AccentBar, Frame } from '../Frame.js';
-import { Runs, Text } from '../Runs.js';
+import { oneLine, Runs, Text } from '../Runs.js';
 import { Marker } from '../Marker.js';
 import { CodePanel } from '../CodePanel.js';
 import { Picture, TableView } from '../Panels.js';
@@ -75,7 +75,7 @@ export const ContentLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrame
       <Frame align={slide.centred ? 'center' : 'start'}>
         {heading ? (
           <>
-            <Text size={fit.size.head} lineHeight={TYPE.title.lineHeight} weight={TYPE.title.weight} style={{ letterSpacing: '-0.01em', textWrap: 'balance' }}>
+            <Text size={fit.size.head} lineHeight={TYPE.title.lineHeight} weight={TYPE.title.weight} style={{ letterSpacing: '-0.01em', textWrap: 'balance', ...oneLine(heading) }}>
               <Runs runs={heading.runs} />
             </Text>
             <AccentBar center={slide.centred} />

@@ -4,7 +4,7 @@ import type { Block } from '../../deck/model.js';
 import { useFitted, useTheme } from '../context.js';
 import { AccentBar, Frame } from '../Frame.js';
 import { headingOf } from '../geometry.js';
-import { Runs, Text } from '../Runs.js';
+import { oneLine, Runs, Text } from '../Runs.js';
 import { SPACE, TYPE, scaled } from '../theme.js';
 import type { LayoutProps } from './types.js';
 
@@ -23,7 +23,7 @@ export const ImageLayout: React.FC<LayoutProps> = ({ slide }) => {
     <Frame align="center">
       {heading ? (
         <>
-          <Text size={fit.size.head} lineHeight={TYPE.title.lineHeight} weight={TYPE.title.weight}>
+          <Text size={fit.size.head} lineHeight={TYPE.title.lineHeight} weight={TYPE.title.weight} style={oneLine(heading)}>
             <Runs runs={heading.runs} />
           </Text>
           <AccentBar center />

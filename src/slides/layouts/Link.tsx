@@ -3,7 +3,7 @@ import { useVideoConfig } from 'remotion';
 import { useFitted, useTheme } from '../context.js';
 import { AccentBar, Frame } from '../Frame.js';
 import { headingOf, linkPadding } from '../geometry.js';
-import { Runs, Text } from '../Runs.js';
+import { oneLine, Runs, Text } from '../Runs.js';
 import { SPACE, TYPE, panelColor, scaled } from '../theme.js';
 import type { LayoutProps } from './types.js';
 
@@ -18,7 +18,7 @@ export const LinkLayout: React.FC<LayoutProps> = ({ slide }) => {
   return (
     <Frame align="center">
       {heading ? (
-        <Text size={fit.size.head} lineHeight={TYPE.linkTitle.lineHeight} weight={TYPE.linkTitle.weight} style={{ letterSpacing: '-0.01em', textWrap: 'balance' }}>
+        <Text size={fit.size.head} lineHeight={TYPE.linkTitle.lineHeight} weight={TYPE.linkTitle.weight} style={{ letterSpacing: '-0.01em', textWrap: 'balance', ...oneLine(heading) }}>
           <Runs runs={heading.runs} />
         </Text>
       ) : null}

@@ -2,7 +2,7 @@ import React from 'react';
 import { useFitted, useTheme } from '../context.js';
 import { AccentBar, Frame } from '../Frame.js';
 import { statementParts } from '../geometry.js';
-import { Runs, Text } from '../Runs.js';
+import { oneLine, Runs, Text } from '../Runs.js';
 import { TYPE } from '../theme.js';
 import type { LayoutProps } from './types.js';
 
@@ -18,7 +18,7 @@ export const StatementLayout: React.FC<LayoutProps & { closing?: boolean }> = ({
   return (
     <Frame align="center">
       {heading ? (
-        <Text size={fit.size.head} lineHeight={big.lineHeight} weight={big.weight} style={{ letterSpacing: '-0.01em', textWrap: 'balance' }}>
+        <Text size={fit.size.head} lineHeight={big.lineHeight} weight={big.weight} style={{ letterSpacing: '-0.01em', textWrap: 'balance', ...oneLine(heading) }}>
           <Runs runs={heading.runs} />
         </Text>
       ) : null}

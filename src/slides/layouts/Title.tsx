@@ -2,7 +2,7 @@ import React from 'react';
 import { useFitted, useSlideInfo, useTheme } from '../context.js';
 import { AccentBar, Frame } from '../Frame.js';
 import { blockText, titleParts } from '../geometry.js';
-import { Runs, Text } from '../Runs.js';
+import { oneLine, Runs, Text } from '../Runs.js';
 import { TYPE } from '../theme.js';
 import type { LayoutProps } from './types.js';
 
@@ -15,7 +15,7 @@ export const TitleLayout: React.FC<LayoutProps> = ({ slide }) => {
   return (
     <Frame>
       {head ? (
-        <Text size={fit.size.head} lineHeight={TYPE.hero.lineHeight} weight={TYPE.hero.weight} style={{ letterSpacing: '-0.02em', textWrap: 'balance' }}>
+        <Text size={fit.size.head} lineHeight={TYPE.hero.lineHeight} weight={TYPE.hero.weight} style={{ letterSpacing: '-0.02em', textWrap: 'balance', ...oneLine(head) }}>
           <Runs runs={head.runs} />
         </Text>
       ) : null}
