@@ -40,7 +40,7 @@ export function buildSlide(prepared: PreparedSlide, n: number, index: number, la
   const values = own.values as Partial<Pick<Slide, 'layout' | 'title' | 'duration' | 'transition' | 'chapter' | 'at'>>;
   const named = values.layout ?? (extras.layout !== 'infer' ? extras.layout : undefined);
   const { blocks, layout, centred } = chooseLayout([...extras.images, ...body.blocks], named, extras, { first: n === 0, last });
-  placeSlots(blocks, layout, extras, body.slots, cx);
+  placeSlots(blocks, layout, extras.columnsHeader === true ? 'all' : values.layout === 'columns' ? 'heading' : 'none', body.slots, cx);
   const title = values.title ?? slideTitle(blocks, index);
   const at = { line: raw.line, column: 1, ...inFile };
   const clicks = finishClicks(blocks, body.clicks, { dialect: cx.dialect, layout, override: extras.clicks });
@@ -75,13 +75,17 @@ export function buildSlide(prepared: PreparedSlide, n: number, index: number, la
 }
 
 /**
- * A `columns` slide's blocks each go to a slot: what comes before any marker to the default one
- * (the left column; the header with Slidev's `two-cols-header`). On any other layout the slots
- * follow one another, with one warning per deck.
+ * A `columns` slide's blocks each go to a slot. What comes before any marker goes to the default
+ * one: the left column in Slidev's `two-cols`, the header above both columns in its
+ * `two-cols-header`; in talkreel's own `columns`, a heading that opens the slide is its title,
+ * above both, and the rest goes left. On any other layout the slots follow one another, with one
+ * warning per deck.
  */
-function placeSlots(blocks: Block[], layout: Layout, extras: SlideExtras, slots: Set<string>, cx: BuildContext): void {
+function placeSlots(blocks: Block[], layout: Layout, header: 'all' | 'heading' | 'none', slots: Set<string>, cx: BuildContext): void {
   if (layout === 'columns') {
-    for (const b of blocks) b.slot ??= extras.columnsHeader ? 'header' : 'left';
+    blocks.forEach((b, i) => {
+      b.slot ??= header === 'all' || (header === 'heading' && i === 0 && b.type === 'heading') ? 'header' : 'left';
+    });
     return;
   }
   for (const b of blocks) delete b.slot;

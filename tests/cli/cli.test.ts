@@ -107,7 +107,7 @@ describe('talkreel CLI', () => {
 
   it('a folder stands for the decks in it, in name order', () => {
     expect(expandDecks([path.dirname(fixture('small.md'))]).map((d) => path.basename(d))).toEqual(
-      ['bad.md', 'layouts-light.md', 'layouts.md', 'marp-basics.md', 'marp-heading-divider.md', 'publish.md', 'slidev-layouts.md', 'slidev-starter.md', 'small.md', 'stress.md'],
+      ['bad.md', 'layouts-light.md', 'layouts.md', 'looks-marp-light.md', 'looks-marp.md', 'marp-basics.md', 'marp-heading-divider.md', 'publish.md', 'slidev-layouts.md', 'slidev-starter.md', 'small.md', 'stress.md'],
     );
   });
 });

@@ -18,36 +18,46 @@ const MAX_DIFFERENT = 0.002;
 
 const tmp = tempDir('visual');
 const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
-const themes = { dark: 'layouts.md', light: 'layouts-light.md' } as const;
-const LAYOUTS = ['title', 'bullets', 'quote', 'statement', 'link', 'image', 'content', 'content', 'bullets', 'bullets', 'statement', 'closing'];
+const LAYOUTS = ['title', 'bullets', 'quote', 'statement', 'link', 'image', 'content', 'content', 'bullets', 'bullets', 'statement', 'columns', 'closing'];
+/** A Marp deck in 4:3, with a `fit` heading, header and footer rows, and a picture beside a slide. */
+const MARP = ['title', 'bullets'];
+const cases = [
+  { name: 'dark theme, every layout, and code, a table, nested lists, emoji, HTML and two columns', deck: 'layouts.md', ref: 'dark', layouts: LAYOUTS },
+  { name: 'light theme, every layout, and code, a table, nested lists, emoji, HTML and two columns', deck: 'layouts-light.md', ref: 'light', layouts: LAYOUTS },
+  { name: "dark theme, Marp's directives in a 4:3 deck", deck: 'looks-marp.md', ref: 'dark/marp', layouts: MARP },
+  { name: "light theme, Marp's directives in a 4:3 deck", deck: 'looks-marp-light.md', ref: 'light/marp', layouts: MARP },
+];
+const pngs = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
 
-describe.each(Object.entries(themes))('%s theme, every layout, and code, a table, nested lists, emoji and HTML, at 1080p', (theme, deck) => {
+describe.each(cases)('$name, at 1080p', ({ deck, ref, layouts }) => {
+  const theme = ref.replace('/', '-');
   const out = path.join(tmp, theme);
-  const refDir = path.join(root, 'tests', 'visual', 'reference', theme);
+  const refDir = path.join(root, 'tests', 'visual', 'reference', ref);
 
   beforeAll(async () => {
     // One render for all layouts of a theme: the real pipeline, thumbnails only.
     const r = await talkreel(['render', fixture(deck), '--out', out, '--resolution', '1080p', '--no-video', '--json'], env);
     expect(r.code, r.stderr).toBe(0);
     if (UPDATE) {
-      fs.rmSync(refDir, { recursive: true, force: true });
       fs.mkdirSync(refDir, { recursive: true });
-      for (const f of fs.readdirSync(path.join(out, 'thumbnails'))) fs.copyFileSync(path.join(out, 'thumbnails', f), path.join(refDir, f));
+      for (const f of pngs(refDir)) fs.rmSync(path.join(refDir, f));
+      for (const f of pngs(path.join(out, 'thumbnails'))) fs.copyFileSync(path.join(out, 'thumbnails', f), path.join(refDir, f));
     }
   }, 300_000);
 
   it('shows each layout once', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-    expect(manifest.slides.map((s: { layout: string }) => s.layout)).toEqual(LAYOUTS);
-    expect(fs.readdirSync(refDir).sort()).toEqual(fs.readdirSync(path.join(out, 'thumbnails')).sort());
+    expect(manifest.slides.map((s: { layout: string }) => s.layout)).toEqual(layouts);
+    expect(pngs(refDir)).toEqual(pngs(path.join(out, 'thumbnails')));
   });
 
-  it.each(LAYOUTS.map((layout, i) => [layout, i]))('%s matches its reference', (_layout, i) => {
-    const name = fs.readdirSync(path.join(out, 'thumbnails')).sort()[i as number];
+  it.each(layouts.map((layout, i) => [layout, i]))('%s matches its reference', (_layout, i) => {
+    const name = pngs(path.join(out, 'thumbnails'))[i as number];
     const actual = PNG.sync.read(fs.readFileSync(path.join(out, 'thumbnails', name)));
     const expected = PNG.sync.read(fs.readFileSync(path.join(refDir, name)));
-    expect([actual.width, actual.height]).toEqual([1920, 1080]);
-    expect([expected.width, expected.height]).toEqual([1920, 1080]);
+    // 1080p: 1920x1080, or 1440x1080 for a 4:3 deck.
+    expect([actual.width, actual.height]).toEqual([ref.includes('marp') ? 1440 : 1920, 1080]);
+    expect([expected.width, expected.height]).toEqual([actual.width, actual.height]);
     const diff = new PNG({ width: actual.width, height: actual.height });
     const different = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: THRESHOLD });
     const share = different / (actual.width * actual.height);
