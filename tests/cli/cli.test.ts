@@ -101,7 +101,7 @@ describe('talkreel CLI', () => {
     const out = path.join(tempDir('strict'), 'never');
     const rendered = await talkreel(['render', '--strict', fixture('marp-basics.md'), '--out', out]);
     expect(rendered.code).toBe(1);
-    expect(rendered.stderr).toMatch(/4 error\(s\) in the deck; nothing was rendered/);
+    expect(rendered.stderr).toMatch(/3 error\(s\) in the deck; nothing was rendered/);
     expect(fs.existsSync(out)).toBe(false);
   });
 
