@@ -55,7 +55,9 @@ async function compiled() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['@remotion/*', 'remotion', 'react', 'react-dom', 'esbuild', 'fsevents'],
+    // Shiki stays a package of its own: its themes and its few hundred grammars are imported one
+    // by one, only by decks with code, and compiled in they would make as many chunks.
+    external: ['@remotion/*', 'remotion', 'react', 'react-dom', 'esbuild', 'fsevents', 'shiki', '@shikijs/*'],
     // Compiled-in CommonJS packages call `require` for Node's own modules.
     banner: { js: "import { createRequire as __talkreelRequire } from 'node:module'; const require = __talkreelRequire(import.meta.url);" },
     // Node finds no package scope inside node_modules/.cache, and would read every `.js` module's
