@@ -1,10 +1,6 @@
-import { colord, extend } from 'colord';
-import a11y from 'colord/plugins/a11y';
-import mix from 'colord/plugins/mix';
 import type { ThemeName } from '../deck/model.js';
+import { readable } from '../slides/readable.js';
 import { PALETTES } from '../slides/theme.js';
-
-extend([a11y, mix]);
 
 /**
  * The colours code is highlighted in: GitHub's Shiki themes (the palette of Marp's default theme
@@ -14,38 +10,12 @@ extend([a11y, mix]);
  */
 export const CODE_THEMES: Record<ThemeName, string> = { dark: 'github-dark', light: 'github-light' };
 
-export const AA = 4.5;
-
 /** The Shiki theme JSON as this module reads it (a TextMate/VS Code colour theme). */
 export interface RawTheme {
   name?: string;
   type?: string;
   colors?: Record<string, string>;
   tokenColors?: { scope?: string | string[]; settings: { foreground?: string; background?: string; fontStyle?: string } }[];
-}
-
-/** `colour` on `panel` as an opaque #rrggbb: a colour with alpha is what it looks like over the panel. */
-export function onPanel(colour: string, panel: string): string {
-  const c = colord(colour);
-  const alpha = c.alpha();
-  return alpha >= 1 ? c.toHex() : colord(panel).mix(c.alpha(1), alpha, 'rgb').toHex();
-}
-
-/** `colour` on `panel`, moved towards white or black just enough to reach `min` contrast. */
-export function readable(colour: string, panel: string, min = AA): string {
-  const c = colord(onPanel(colour, panel));
-  if (c.contrast(panel) >= min) return c.toHex();
-  const to = colord('#ffffff').contrast(panel) > colord('#000000').contrast(panel) ? '#ffffff' : '#000000';
-  const at = (t: number) => c.mix(to, t, 'rgb').toHex();
-  // Bisection on the mixing share; each candidate is judged as the #rrggbb it rounds to.
-  let lo = 0;
-  let hi = 1;
-  for (let k = 0; k < 24; k++) {
-    const mid = (lo + hi) / 2;
-    if (colord(at(mid)).contrast(panel) >= min) hi = mid;
-    else lo = mid;
-  }
-  return at(hi);
 }
 
 /**

@@ -77,9 +77,19 @@ function loadLanguage(highlighter: HighlighterCore, lang: string, languages: Lan
   return loading;
 }
 
+/**
+ * How long one line may take to tokenise. Shiki's default (0.5 s) is for editors: the first lines
+ * of a language also compile its grammar's regexes, which on a busy machine took longer than that
+ * here, and a line cut short keeps one colour to its end, differently from run to run. This limit
+ * only stops a grammar whose regexes backtrack without end.
+ */
+export const LINE_TIME_LIMIT_MS = 20_000;
+
 /** The code's tokens, line by line: the texts of a line's tokens joined are the line exactly. */
 function tokenize(highlighter: HighlighterCore, code: string, lang: string, theme: ThemeName): CodeToken[][] {
-  const lines = highlighter.codeToTokensBase(code, { lang, theme: `talkreel-${theme}`, tokenizeMaxLineLength: 2000 });
+  const started = Date.now();
+  const lines = highlighter.codeToTokensBase(code, { lang, theme: `talkreel-${theme}`, tokenizeMaxLineLength: 2000, tokenizeTimeLimit: LINE_TIME_LIMIT_MS });
+  if (Date.now() - started >= LINE_TIME_LIMIT_MS) throw new Error(`tokenising took over ${LINE_TIME_LIMIT_MS / 1000} s`);
   return lines.map((line) =>
     line.map((t) => ({
       text: t.content,

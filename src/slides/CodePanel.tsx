@@ -1,12 +1,12 @@
 import React from 'react';
 import { useVideoConfig } from 'remotion';
-import { contrastOf } from '../deck/color.js';
 import type { Block, CodeToken } from '../deck/model.js';
 import { finalState, isMagicMove, stepOpacities, type CodeStep } from './code-steps.js';
 import { depthPx, panelPadding } from './content-fit.js';
 import { measure, useTheme } from './context.js';
 import { MONO_EM, WRAP_MARKER, gutterChars, wrapTokens, type DrawnLine } from './fit-code.js';
 import { ownColours, useLooks } from './looks.js';
+import { readable } from './readable.js';
 import { SPACE, TYPE, panelColor, scaled } from './theme.js';
 
 type Of<T extends Block['type']> = Extract<Block, { type: T }>;
@@ -39,7 +39,7 @@ export const CodePanel: React.FC<Props> = ({ block, depth, size, before, width, 
   const gutter = block.lineNumbers ? gutterChars(block, Math.max(...versions.map((v) => v.split('\n').length))) * MONO_EM * size : 0;
   const drawn = versions.map((text, i) => wrapTokens(text, block.tokens?.[i], width - indent - 2 * pad.x - gutter, size, measure));
   const rows = Math.max(...drawn.map((d) => d.length));
-  const colour = tokenColour(theme.colors.text, ownColours(looks, theme.colors.text));
+  const colour = tokenColour(ownColours(looks, theme.colors.text).panel);
   const lines = (i: number, opacities?: number[]) => (
     <Lines lines={drawn[i]} opacities={opacities} gutter={gutter} start={block.lineNumbers?.start} size={size} lineHeight={lineHeight} colour={colour} />
   );
@@ -85,21 +85,22 @@ export const CodePanel: React.FC<Props> = ({ block, depth, size, before, width, 
 
 /**
  * A token's colour, drawn: as Shiki gave it on the theme's panel (the themes are adjusted to read
- * there, see prepare/code-theme.ts); on a slide's own background colour, where the panel is mixed
- * from it, the slide's text colour instead when the token's lacks 4.5:1 contrast on that panel.
+ * there, see prepare/code-theme.ts). On a slide's own background colour, where the panel is mixed
+ * from it, a colour that lacks 4.5:1 contrast on that panel is moved towards white or black until
+ * it has it, as the themes' colours were: the code keeps its hues and reads.
  */
-function tokenColour(text: string, own: { ink?: string; panel?: string }): (token: CodeToken) => string | undefined {
-  const cache = new Map<string, string>();
+function tokenColour(panel: string | undefined): (token: CodeToken) => string | undefined {
+  if (!panel) return (token) => token.color;
   return (token) => {
-    if (!token.color || !own.panel) return token.color;
-    let c = cache.get(token.color);
-    if (c === undefined) {
-      c = (contrastOf(token.color, own.panel) ?? 0) >= 4.5 ? token.color : own.ink ?? text;
-      cache.set(token.color, c);
-    }
+    if (!token.color) return undefined;
+    const key = `${token.color} ${panel}`;
+    let c = readableCache.get(key);
+    if (c === undefined) readableCache.set(key, (c = readable(token.color, panel)));
     return c;
   };
 }
+
+const readableCache = new Map<string, string>();
 
 const Lines: React.FC<{
   lines: DrawnLine[];

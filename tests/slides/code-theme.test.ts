@@ -2,8 +2,9 @@ import { hex as contrast } from 'wcag-contrast';
 import { describe, expect, it } from 'vitest';
 import { eachBlock, type Block } from '../../src/deck/model.js';
 import { parseDeck } from '../../src/deck/parse.js';
-import { CODE_THEMES, codeTheme, onPanel, readable, themeColours, type RawTheme } from '../../src/prepare/code-theme.js';
+import { CODE_THEMES, codeTheme, themeColours, type RawTheme } from '../../src/prepare/code-theme.js';
 import { highlightCode } from '../../src/prepare/highlight.js';
+import { onPanel, readable } from '../../src/slides/readable.js';
 import { PALETTES, THEMES } from '../../src/slides/theme.js';
 
 /** The theme as Shiki ships it. */
