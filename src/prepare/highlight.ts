@@ -18,14 +18,14 @@ export async function highlightCode(deck: Deck): Promise<Diagnostic[]> {
   }
   if (found.length === 0) return [];
   const { bundledLanguages } = await import('shiki/langs');
-  const known = found.filter(({ block }) => languageId(block.lang!) in bundledLanguages);
+  const known = found.filter(({ block }) => Object.hasOwn(bundledLanguages, languageId(block.lang!)));
   if (known.length === 0) return [];
   const theme = deck.options.theme;
   const diagnostics: Diagnostic[] = [];
-  const highlighter = await highlighterFor(theme);
   for (const { block, file } of known) {
     const lang = languageId(block.lang!);
     try {
+      const highlighter = await highlighterFor(theme);
       await loadLanguage(highlighter, lang, bundledLanguages);
       block.tokens = (block.versions ?? [block.value]).map((code) => tokenize(highlighter, code, lang, theme));
     } catch (err) {
@@ -79,8 +79,8 @@ function loadLanguage(highlighter: HighlighterCore, lang: string, languages: Lan
 
 /**
  * How long one line may take to tokenise. Shiki's default (0.5 s) is for editors: the first lines
- * of a language also compile its grammar's regexes, which on a busy machine took longer than that
- * here, and a line cut short keeps one colour to its end, differently from run to run. This limit
+ * of a language also compile its grammar's regexes, which on a busy machine can take longer than that,
+ * and a line cut short keeps one colour to its end, differently from run to run. This limit
  * only stops a grammar whose regexes backtrack without end.
  */
 export const LINE_TIME_LIMIT_MS = 20_000;
@@ -89,6 +89,7 @@ export const LINE_TIME_LIMIT_MS = 20_000;
 function tokenize(highlighter: HighlighterCore, code: string, lang: string, theme: ThemeName): CodeToken[][] {
   const started = Date.now();
   const lines = highlighter.codeToTokensBase(code, { lang, theme: `talkreel-${theme}`, tokenizeMaxLineLength: 2000, tokenizeTimeLimit: LINE_TIME_LIMIT_MS });
+  // Shiki does not say when it cut a line short: a block that took the limit may have been.
   if (Date.now() - started >= LINE_TIME_LIMIT_MS) throw new Error(`tokenising took over ${LINE_TIME_LIMIT_MS / 1000} s`);
   return lines.map((line) =>
     line.map((t) => ({

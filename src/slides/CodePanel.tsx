@@ -1,7 +1,7 @@
 import React from 'react';
 import { useVideoConfig } from 'remotion';
 import type { Block, CodeToken } from '../deck/model.js';
-import { finalState, isMagicMove, stepOpacities, type CodeStep } from './code-steps.js';
+import { clampState, finalState, isMagicMove, stepOpacities, type CodeStep } from './code-steps.js';
 import { depthPx, panelPadding } from './content-fit.js';
 import { measure, useTheme } from './context.js';
 import { MONO_EM, WRAP_MARKER, gutterChars, wrapTokens, type DrawnLine } from './fit-code.js';
@@ -46,12 +46,13 @@ export const CodePanel: React.FC<Props> = ({ block, depth, size, before, width, 
   let body: React.ReactNode;
   if (isMagicMove(block)) {
     const to = finalState(block, step);
+    const from = step ? clampState(block, step.from) : to;
     // The next version's lines on an opaque panel of the same box, fading in: every frame of
     // the build is an exact blend of the two versions' pictures.
-    const cover = step && step.from !== to;
+    const cover = step && from !== to;
     body = (
       <>
-        {lines(cover ? step.from : to)}
+        {lines(from)}
         {cover ? <div style={{ position: 'absolute', left: pad.x, right: pad.x, top: pad.y, height: rows * lineHeight, background: panelColor(theme), opacity: step.progress }}>{lines(to)}</div> : null}
       </>
     );

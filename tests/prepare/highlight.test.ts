@@ -15,9 +15,9 @@ describe('highlightCode', () => {
   it('imports no Shiki for a deck without code, nor for code in no known language', async () => {
     const plain = parseDeck('# Scaling\n\n- one\n- two\n\n---\n\n# More\n\nText with `inline code`.\n', 'plain.md').deck;
     expect(await highlightCode(plain)).toEqual([]);
-    const unknown = parseDeck(`# Code\n\n${fence('nosuchlang', 'x = 1')}\n\n${fence('', 'no language')}\n`, 'unknown.md').deck;
+    const unknown = parseDeck(`# Code\n\n${fence('nosuchlang', 'x = 1')}\n\n${fence('', 'no language')}\n\n${fence('constructor', 'y')}\n`, 'unknown.md').deck;
     expect(await highlightCode(unknown)).toEqual([]);
-    expect(codeOf(unknown).map((b) => b.tokens)).toEqual([undefined, undefined]);
+    expect(codeOf(unknown).map((b) => b.tokens)).toEqual([undefined, undefined, undefined]);
     expect(shikiImports).toBe(0);
   });
 
