@@ -1,5 +1,5 @@
 /**
- * `npm run bench:highlight`: what highlighting costs before a render. In this fresh process:
+ * `npx tsx bench/highlight.ts`: what highlighting costs before a render. In this fresh process:
  * a deck without code (Shiki is not imported), then a deck of 10 code blocks in 5 languages the
  * first time (importing Shiki, loading both grammars and theme, compiling the grammars' regexes)
  * and again (the highlighter kept, as in watch mode). CPU and wall milliseconds, and one JSON line.

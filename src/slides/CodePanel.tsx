@@ -5,7 +5,9 @@ import { clampState, finalState, isMagicMove, stepOpacities, type CodeStep } fro
 import { depthPx, panelPadding } from './content-fit.js';
 import { measure, useTheme } from './context.js';
 import { MONO_EM, WRAP_MARKER, gutterChars, wrapTokens, type DrawnLine } from './fit-code.js';
-import { ownColours, useLooks } from './looks.js';
+import { mixColors } from '../deck/color.js';
+import type { SlideStyle } from '../deck/model.js';
+import { inkFor, useLooks } from './looks.js';
 import { readable } from './readable.js';
 import { SPACE, TYPE, panelColor, scaled } from './theme.js';
 
@@ -39,7 +41,7 @@ export const CodePanel: React.FC<Props> = ({ block, depth, size, before, width, 
   const gutter = block.lineNumbers ? gutterChars(block, Math.max(...versions.map((v) => v.split('\n').length))) * MONO_EM * size : 0;
   const drawn = versions.map((text, i) => wrapTokens(text, block.tokens?.[i], width - indent - 2 * pad.x - gutter, size, measure));
   const rows = Math.max(...drawn.map((d) => d.length));
-  const colour = tokenColour(ownColours(looks, theme.colors.text).panel);
+  const colour = tokenColour(ownPanel(looks, theme.colors.text));
   const lines = (i: number, opacities?: number[]) => (
     <Lines lines={drawn[i]} opacities={opacities} gutter={gutter} start={block.lineNumbers?.start} size={size} lineHeight={lineHeight} colour={colour} />
   );
@@ -90,6 +92,11 @@ export const CodePanel: React.FC<Props> = ({ block, depth, size, before, width, 
  * from it, a colour that lacks 4.5:1 contrast on that panel is moved towards white or black until
  * it has it, as the themes' colours were: the code keeps its hues and reads.
  */
+/** The panel colour of a slide with its own background colour, as Frame sets `--talkreel-panel`. */
+function ownPanel(style: SlideStyle, text: string): string | undefined {
+  return style.background ? mixColors(style.background, style.color ?? inkFor(style.background) ?? text, 0.12) : undefined;
+}
+
 function tokenColour(panel: string | undefined): (token: CodeToken) => string | undefined {
   if (!panel) return (token) => token.color;
   return (token) => {

@@ -1,8 +1,9 @@
 import React from 'react';
 import { AbsoluteFill, Img, useVideoConfig } from 'remotion';
+import { mixColors } from '../deck/color.js';
 import { useSlideInfo, useTheme } from './context.js';
 import { contentArea } from './geometry.js';
-import { Edges, ownColours, Picture, useLooks } from './looks.js';
+import { Edges, inkFor, Picture, useLooks } from './looks.js';
 import { SPACE, TYPE, scaled } from './theme.js';
 
 /**
@@ -15,14 +16,14 @@ export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'st
   const { width, height } = useVideoConfig();
   const theme = useTheme();
   const { style, background, side, dim } = useLooks();
-  const own = ownColours(style, theme.colors.text);
-  const ink = own.ink;
+  const ink = style.color ?? inkFor(style.background);
   const half = Math.round(width / 2);
   const chrome = { paginate: theme.paginate, logo: theme.logo !== null };
   const area = contentArea(side ? half : width, height, chrome);
   const footer = contentArea(width, height, chrome).footer;
   const c = theme.colors;
-  const panel = own.panel ? { '--talkreel-panel': own.panel } : {};
+  // On a slide's own background colour, panels are that colour with a little of the text's in it.
+  const panel = style.background ? { '--talkreel-panel': mixColors(style.background, ink ?? c.text, 0.12) } : {};
   return (
     <AbsoluteFill
       className={ink ? 'talkreel-ink' : undefined}
@@ -34,8 +35,8 @@ export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'st
         ...(panel as React.CSSProperties),
       }}
     >
-      {/* A slide that sets its text colour has all its text in that colour, but for highlighted
-          code, whose tokens keep their colours where they read on the panel (see CodePanel). */}
+      {/* A slide that sets its text colour has all its text in that colour, highlighted code
+          aside: its tokens keep their colours, made to read on the panel (see CodePanel). */}
       {ink ? <style data-chrome>{'.talkreel-ink *:not([data-token]) { color: inherit !important; }'}</style> : null}
       {background ? <Picture image={background} style={{ inset: 0, width: '100%', height: '100%' }} /> : null}
       {background && dim ? <AbsoluteFill style={{ background: ink ? 'rgba(255,255,255,0.6)' : 'rgba(11,18,32,0.6)' }} /> : null}

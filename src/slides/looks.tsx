@@ -1,6 +1,6 @@
 import React, { createContext, useContext } from 'react';
 import { Img, useVideoConfig } from 'remotion';
-import { contrastOf, mixColors } from '../deck/color.js';
+import { contrastOf } from '../deck/color.js';
 import type { Block, Slide, SlideStyle } from '../deck/model.js';
 import { useTheme } from './context.js';
 import { SAFE, scaled } from './theme.js';
@@ -83,14 +83,4 @@ export function inkFor(background: string | undefined): string | undefined {
   const dark = contrastOf(background, DARK_INK);
   const light = contrastOf(background, LIGHT_INK);
   return dark !== null && light !== null && dark > light ? DARK_INK : undefined;
-}
-
-/**
- * A slide's own text colour (`ink`: set by the slide, or dark text on a light background colour)
- * and, on its own background colour, its panel colour: that background with a little of the
- * text's in it. Both undefined on a slide in the theme's colours.
- */
-export function ownColours(style: SlideStyle, text: string): { ink?: string; panel?: string } {
-  const ink = style.color ?? inkFor(style.background);
-  return { ink, panel: style.background ? mixColors(style.background, ink ?? text, 0.12) : undefined };
 }
