@@ -81,6 +81,9 @@ export const CodePanel: React.FC<Props> = ({ block, depth, size, before, width, 
         ...style,
       }}
     >
+      {/* Frame gives all text of a slide that sets its text colour that colour (`!important`);
+          highlighted tokens keep theirs, made to read on the panel (see tokenColour). */}
+      <style data-chrome>{'.talkreel-ink [data-token] { color: var(--talkreel-token) !important; }'}</style>
       {body}
     </div>
   );
@@ -135,7 +138,7 @@ const Lines: React.FC<{
             {line.tokens.map((t, k) => {
               const c = colour(t);
               return c || t.bold || t.italic ? (
-                <span key={k} data-token={c ? true : undefined} style={{ color: c, fontWeight: t.bold ? 700 : undefined, fontStyle: t.italic ? 'italic' : undefined }}>
+                <span key={k} data-token={c ? true : undefined} style={{ color: c, ...(c ? { '--talkreel-token': c } : {}), fontWeight: t.bold ? 700 : undefined, fontStyle: t.italic ? 'italic' : undefined } as React.CSSProperties}>
                   {t.text}
                 </span>
               ) : (

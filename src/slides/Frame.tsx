@@ -35,9 +35,8 @@ export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'st
         ...(panel as React.CSSProperties),
       }}
     >
-      {/* A slide that sets its text colour has all its text in that colour, highlighted code
-          aside: its tokens keep their colours, made to read on the panel (see CodePanel). */}
-      {ink ? <style data-chrome>{'.talkreel-ink *:not([data-token]) { color: inherit !important; }'}</style> : null}
+      {/* A slide that sets its text colour has all its text in that colour. */}
+      {ink ? <style data-chrome>{'.talkreel-ink * { color: inherit !important; }'}</style> : null}
       {background ? <Picture image={background} style={{ inset: 0, width: '100%', height: '100%' }} /> : null}
       {background && dim ? <AbsoluteFill style={{ background: ink ? 'rgba(255,255,255,0.6)' : 'rgba(11,18,32,0.6)' }} /> : null}
       {side ? <Picture image={side} style={{ top: 0, bottom: 0, [side.placement === 'left' ? 'left' : 'right']: 0, width: half, height: '100%' }} /> : null}
