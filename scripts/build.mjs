@@ -82,7 +82,9 @@ async function buildJavaScript(previous) {
       format: 'esm',
       platform: 'node',
       target: 'node22',
-      external: ['@remotion/*', 'remotion', 'react', 'react-dom', 'fsevents'],
+      // Shiki stays a package of its own: its themes and its few hundred grammars are imported one
+      // by one, only by decks with code, and compiled in they would make as many chunks.
+      external: ['@remotion/*', 'remotion', 'react', 'react-dom', 'fsevents', 'shiki', '@shikijs/*'],
       // Compiled-in CommonJS packages call `require` for Node's own modules.
       banner: { js: "import { createRequire as __talkreelRequire } from 'node:module'; const require = __talkreelRequire(import.meta.url);" },
       jsx: 'automatic',

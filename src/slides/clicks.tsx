@@ -1,6 +1,7 @@
 import React, { createContext, useContext } from 'react';
 import type { Block, Click } from '../deck/model.js';
 import { easeOutCubic, progressAt } from '../timing/easing.js';
+import { codeStates, type CodeStep } from './code-steps.js';
 
 /**
  * Where a slide is in its clicks: the frame (relative to the slide) and when each build step
@@ -33,15 +34,12 @@ export function clickOpacity(click: Click, s: BuildState): number {
 
 export const clickStyle = (click: Click | undefined, s: BuildState): { opacity: number } | undefined => (click ? { opacity: clickOpacity(click, s) } : undefined);
 
-/** How many states (highlights, versions) a code block goes through. */
-export const codeStateCount = (block: Extract<Block, { type: 'code' }>) => Math.max(block.versions?.length ?? 1, block.highlight?.length ?? 1);
-
 /**
  * A code block's state now: the state before the build in progress, the one after it, and how
  * far the build has come (all three equal, progress 1, when nothing is building).
  */
-export function codeStep(block: Extract<Block, { type: 'code' }>, s: BuildState): { from: number; to: number; progress: number } {
-  const last = codeStateCount(block) - 1;
+export function codeStep(block: Extract<Block, { type: 'code' }>, s: BuildState): CodeStep {
+  const last = codeStates(block) - 1;
   const stateAfter = (clicks: number) => (block.statesAt === undefined ? last : Math.max(0, Math.min(last, clicks - block.statesAt + 1)));
   const started = s.builds.filter((b) => s.frame >= b).length;
   if (started === 0) return { from: stateAfter(0), to: stateAfter(0), progress: 1 };

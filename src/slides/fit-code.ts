@@ -1,4 +1,4 @@
-import type { Block } from '../deck/model.js';
+import type { Block, CodeToken } from '../deck/model.js';
 import type { Measure } from './lines.js';
 
 /**
@@ -60,6 +60,15 @@ export function unwrappedSize(text: string, width: number, measure: Measure): nu
   return width / widest;
 }
 
+/** DejaVu Sans Mono's advance (1233/2048 em): every glyph, in every weight and style, is this wide. */
+export const MONO_EM = 1233 / 2048;
+
+/** The line number gutter: the widest number, right-aligned, and a gap of 1.5 characters. */
+export const gutterChars = (block: Extract<Block, { type: 'code' }>, lines: number) => {
+  const start = block.lineNumbers?.start ?? 1;
+  return Math.max(String(start).length, String(start + Math.max(1, lines) - 1).length) + 1.5;
+};
+
 /**
  * What a code block's fitting measures: the text of its tallest version (a magic move shows one
  * at a time, in the same place), and the width its line numbers take, in ems of the code's size.
@@ -67,5 +76,49 @@ export function unwrappedSize(text: string, width: number, measure: Measure): nu
 export function codeFit(block: Extract<Block, { type: 'code' }>): { text: string; gutterEm: number } {
   const versions = block.versions ?? [block.value];
   const text = versions.reduce((a, b) => (b.split('\n').length > a.split('\n').length ? b : a));
-  return { text, gutterEm: 0 };
+  return { text, gutterEm: block.lineNumbers ? gutterChars(block, text.split('\n').length) * MONO_EM : 0 };
+}
+
+/** A line as drawn: which source line it is part of (0-based), whether it continues one, its tokens. */
+export interface DrawnLine {
+  source: number;
+  continued: boolean;
+  tokens: CodeToken[];
+}
+
+/**
+ * `wrapCode`, keeping colours: each drawn line gets the tokens (or parts of tokens) of its text,
+ * so both parts of a wrapped line keep their colours. Without tokens (no language, or one Shiki
+ * does not know), or with tokens that do not spell the text, each line is one plain token.
+ */
+export function wrapTokens(text: string, tokens: CodeToken[][] | undefined, width: number, size: number, measure: Measure): DrawnLine[] {
+  const sources = text.replace(/\t/g, TAB).split('\n');
+  const spelled = tokens?.length === sources.length && tokens.every((line, i) => line.map((t) => t.text.replace(/\t/g, TAB)).join('') === sources[i]);
+  const lineTokens = spelled ? tokens!.map((line) => line.map((t) => ({ ...t, text: t.text.replace(/\t/g, TAB) }))) : sources.map((s) => [{ text: s }]);
+  const out: DrawnLine[] = [];
+  let source = -1;
+  let at = 0;
+  for (const part of wrapCode(text, width, size, measure)) {
+    if (!part.continued) {
+      source++;
+      at = 0;
+    }
+    out.push({ source, continued: part.continued, tokens: slice(lineTokens[source] ?? [], at, at + part.text.length) });
+    at += part.text.length;
+  }
+  return out;
+}
+
+/** The tokens covering characters `from` to `to` of a line, cut at both ends. */
+function slice(tokens: CodeToken[], from: number, to: number): CodeToken[] {
+  const out: CodeToken[] = [];
+  let start = 0;
+  for (const t of tokens) {
+    const end = start + t.text.length;
+    const a = Math.max(from, start);
+    const b = Math.min(to, end);
+    if (b > a) out.push({ ...t, text: t.text.slice(a - start, b - start) });
+    start = end;
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import { useCurrentFrame, useVideoConfig } from 'remotion';
 import { useFitted, useTextArea, useTheme } from '../context.js';
 import { contentParts, slotColumns, splitColumns, type Row } from '../content.js';
 import { columnWidth, depthPx, figureOf, GAP_EM, gapAbove, panelPadding } from '../content-fit.js';
-import { BuildProvider, clickStyle } from '../clicks.js';
+import { BuildProvider, clickStyle, codeStep, useBuildState } from '../clicks.js';
 import { AccentBar, Frame } from '../Frame.js';
 import { oneLine, Runs, Text } from '../Runs.js';
 import { Marker } from '../Marker.js';
@@ -98,11 +98,12 @@ interface RowProps {
 }
 
 const RowView: React.FC<RowProps> = ({ row, size, before, fit, width, style }) => {
+  const build = useBuildState();
   switch (row.kind) {
     case 'text':
       return <TextRowView row={row} size={size} before={before} style={style} />;
     case 'code':
-      return <CodePanel block={row.block} depth={row.depth} size={size} before={before} width={width} style={style} />;
+      return <CodePanel block={row.block} depth={row.depth} size={size} before={before} width={width} style={style} step={codeStep(row.block, build)} />;
     case 'table':
       return <TableView block={row.block} depth={row.depth} size={size} before={before} widths={fit.widths[row.key] ?? []} style={style} />;
     case 'image':
