@@ -55,7 +55,9 @@ async function compiled() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['@remotion/*', 'remotion', 'react', 'react-dom', 'esbuild', 'fsevents'],
+    // KaTeX and mermaid are loaded only for decks with formulas or diagrams, from node_modules:
+    // mermaid's parser must share DOMPurify with the check that patches it (src/prepare/diagrams.ts).
+    external: ['@remotion/*', 'remotion', 'react', 'react-dom', 'esbuild', 'fsevents', 'katex', 'mermaid', 'dompurify'],
     // Compiled-in CommonJS packages call `require` for Node's own modules.
     banner: { js: "import { createRequire as __talkreelRequire } from 'node:module'; const require = __talkreelRequire(import.meta.url);" },
     // Node finds no package scope inside node_modules/.cache, and would read every `.js` module's

@@ -1,8 +1,8 @@
-import { plainText, type Run, type Slide } from '../deck/model.js';
+import type { Run, Slide } from '../deck/model.js';
 import { contentParts, rowText, splitColumns, type Row } from './content.js';
 import { codeFit, unwrappedSize } from './fit-code.js';
 import { diagramItem } from './fit-diagram.js';
-import { mathItem } from './fit-math.js';
+import { fitText, mathItem } from './fit-math.js';
 import type { FitItem } from './fit.js';
 import type { Measure } from './lines.js';
 import { SPACE, TYPE, scaled, type TypeRole } from './theme.js';
@@ -51,7 +51,7 @@ export const panelPadding = (frame: number) => ({ x: scaled(SPACE.panel.x, frame
 
 export function contentItems(slide: Slide, g: ContentGeometry, measure: Measure, columns: 1 | 2 = 1): FitItem[] {
   const { heading, rows } = contentParts(slide);
-  const items: FitItem[] = heading ? [{ key: 'head', text: plainText(heading.runs), ...role('title', g.frame), weight: heavy(heading.runs, 800) }] : [];
+  const items: FitItem[] = heading ? [{ key: 'head', text: fitText(heading.runs), ...role('title', g.frame), weight: heavy(heading.runs, 800) }] : [];
   const split = columns === 2 ? splitColumns(rows) : null;
   if (split) return [...items, ...columnItems(split, heading !== undefined, g, measure)];
   let first = true;
@@ -126,7 +126,7 @@ function rowItem(row: Row, g: ContentGeometry, measure: Measure): FitItem {
       return { key: row.key, text, ...sizes, max, mono: true, code: true, indentEm: gutterEm, indentPx: indentPx + 2 * pad.x, fixed: 2 * pad.y };
     }
     case 'table': {
-      const segment = (run: Run) => ({ text: run.text, weight: run.strong ? 700 : 400, mono: Boolean(run.code || run.kbd) });
+      const segment = (run: Run) => ({ text: fitText([run]), weight: run.strong ? 700 : 400, mono: Boolean(run.code || run.kbd) });
       const cells = [...(row.block.head.length ? [row.block.head] : []), ...row.block.rows].map((r) => r.map((cell) => cell.map(segment)));
       return { key: row.key, text: rowText(row), ...role('table', g.frame), indentPx, table: { rows: cells, head: row.block.head.length > 0, padX: 0.5, padY: 0.25 } };
     }
