@@ -64,9 +64,10 @@ async function parseProblem(mermaid: Mermaid, code: string): Promise<{ message: 
     await mermaid.parse(code);
     return null;
   } catch (err) {
-    const e = err as { message?: unknown; hash?: { loc?: { first_line?: number }; line?: number } };
+    const e = err as { name?: unknown; message?: unknown; hash?: { loc?: { first_line?: number }; line?: number } };
     const text = typeof e.message === 'string' ? e.message : String(err);
-    const fromMessage = /\bline (\d+)/.exec(text)?.[1];
+    // The first line names the kind of diagram: mermaid knows none by that name.
+    const fromMessage = e.name === 'UnknownDiagramError' ? '1' : /\bline (\d+)/.exec(text)?.[1];
     const line = e.hash?.loc?.first_line ?? (e.hash?.line !== undefined ? e.hash.line + 1 : fromMessage ? Number(fromMessage) : undefined);
     return { message: readable(text), ...(line !== undefined ? { line } : {}) };
   }

@@ -111,6 +111,9 @@ export function mermaidConfig(theme: Theme): MermaidConfig {
       labelBoxBkgColor: c.panel,
       labelBoxBorderColor: c.muted,
       labelTextColor: c.text,
+      // Flat, as the rest of the slide: no shadows or gradients under nodes.
+      dropShadow: '',
+      useGradient: false,
     },
   };
 }
