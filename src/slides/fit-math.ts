@@ -27,7 +27,7 @@ export function mathExtent(html: string): { height: number; depth: number } {
   let total = 0;
   let height = 0;
   let depth = 0;
-  for (const line of html.split('class="katex-newline"')) {
+  for (const line of html.split(/class="[^"]*\bkatex-newline\b/)) {
     let h = 0;
     let d = 0;
     for (const m of line.matchAll(/class="katex-strut" style="height:([\d.]+)em;(?:vertical-align:(-?[\d.]+)em;)?/g)) {
