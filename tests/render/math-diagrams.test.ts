@@ -4,7 +4,7 @@ import path from 'node:path';
 import { colord } from 'colord';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PALETTES, type ThemeName } from '../../src/slides/theme.js';
-import { fixture, talkreel } from '../helpers/cli.js';
+import { talkreel } from '../helpers/cli.js';
 import { readPng, type Picture } from '../helpers/media.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -13,7 +13,36 @@ import { tempDir } from '../helpers/temp.js';
 const tmp = tempDir('math-diagrams');
 const cache = path.join(tmp, 'cache');
 const env = { TALKREEL_CACHE_DIR: cache };
-const source = fs.readFileSync(fixture('math-diagrams.md'), 'utf8');
+const source = `---
+title: Formulas and diagrams
+resolution: 720p
+duration: 2
+---
+
+# Formula
+
+$$
+\\frac{\\pi^2}{6} = \\sum_{n=1}^{\\infty} \\frac{1}{n^2}
+$$
+
+---
+
+# Diagram
+
+\`\`\`mermaid
+flowchart LR
+  A[Write] --> B{Renders?}
+  B -- yes --> C[Talk]
+  B -- no --> A
+\`\`\`
+
+---
+
+# Inline
+
+- Sorting takes $O(n \\log n)$ comparisons
+- Energy is $E = mc^2$, and $\\badmacro$ is shown as code
+`;
 
 async function render(theme: ThemeName, name: string): Promise<string[]> {
   const deck = path.join(tmp, `${name}.md`);

@@ -19,9 +19,9 @@ const MAX_DIFFERENT = 0.002;
 const tmp = tempDir('visual');
 const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
 const themes = { dark: 'layouts.md', light: 'layouts-light.md' } as const;
-const LAYOUTS = ['title', 'bullets', 'quote', 'statement', 'link', 'image', 'content', 'content', 'bullets', 'bullets', 'statement', 'closing'];
+const LAYOUTS = ['title', 'bullets', 'quote', 'statement', 'link', 'image', 'content', 'content', 'bullets', 'bullets', 'statement', 'content', 'content', 'closing'];
 
-describe.each(Object.entries(themes))('%s theme, every layout, and code, a table, nested lists, emoji and HTML, at 1080p', (theme, deck) => {
+describe.each(Object.entries(themes))('%s theme, every layout, and code, a table, nested lists, emoji, HTML, a formula and a diagram, at 1080p', (theme, deck) => {
   const out = path.join(tmp, theme);
   const refDir = path.join(root, 'tests', 'visual', 'reference', theme);
 
