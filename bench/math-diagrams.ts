@@ -7,6 +7,7 @@
  *      checkout, before KaTeX and mermaid) and by this one: KaTeX and mermaid must cost it nothing.
  *   2. A deck of the same length with 5 formulas and 2 diagrams, against the same deck with those
  *      written as plain text, both rendered by this talkreel: the cost of typesetting and drawing.
+ *   3. `talkreel check` of those two decks: the Node side of it (KaTeX, mermaid's parser).
  * Options: --base DIR (required for 1)  --rounds N (default 3)  --resolution R (default 1080p)
  */
 import fs from 'node:fs';
@@ -42,17 +43,25 @@ function side(root: string, name: string) {
 
 const median = (ms: Measured[]) => [...ms].sort((a, b) => a.seconds - b.seconds)[Math.floor(ms.length / 2)].seconds;
 
-/** Alternated cold renders of `a` and `b`; their medians in seconds. */
+/** Cold renders of `a` and `b` in alternation, each going first every other round; their medians in seconds. */
 async function alternate(label: string, a: () => Promise<Measured>, b: () => Promise<Measured>): Promise<[number, number]> {
   const as: Measured[] = [];
   const bs: Measured[] = [];
   for (let round = 0; round < rounds; round++) {
-    as.push(await a());
-    bs.push(await b());
+    if (round % 2 === 0) {
+      as.push(await a());
+      bs.push(await b());
+    } else {
+      bs.push(await b());
+      as.push(await a());
+    }
     log(`    ${label} round ${round + 1}: ${as[round].seconds.toFixed(1)} s / ${bs[round].seconds.toFixed(1)} s`);
   }
   return [median(as), median(bs)];
 }
+
+/** `talkreel check` of `deck`: the Node side alone (parsing, KaTeX, mermaid's parser, fitting). */
+const check = (deck: string) => measure(process.execPath, [path.join(packageRoot, 'bin', 'talkreel.js'), 'check', deck]);
 
 /** The Scaling Python talk's first slides, with 5 formulas and 2 diagrams in place of some text (or as text: `plain`). */
 function mathDeck(plain: boolean): string {
@@ -84,6 +93,8 @@ if (opts.base) {
 log('2/2 5 formulas and 2 diagrams, cold: as text / drawn');
 const [plain, drawn] = await alternate('math deck', () => here(mathDeck(true)), () => here(mathDeck(false)));
 Object.assign(rows, { textDeckSeconds: plain, mathDeckSeconds: drawn, mathDeckRatio: drawn / plain });
+const [checkPlain, checkDrawn] = await alternate('check', () => check(mathDeck(true)), () => check(mathDeck(false)));
+Object.assign(rows, { textCheckSeconds: checkPlain, mathCheckSeconds: checkDrawn });
 
 const f = (n: number | null | undefined, d = 1) => (n === null || n === undefined ? '-' : n.toFixed(d));
 const machine = `${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}`;
@@ -94,6 +105,7 @@ process.stdout.write(
     '|---|---|---|---|',
     `| Scaling Python (base checkout / this one) | ${f(rows.scalingBaseSeconds)} s | ${f(rows.scalingThisSeconds)} s | ${f(rows.scalingRatio, 3)} |`,
     `| 8 slides: 5 formulas and 2 diagrams (as text / drawn) | ${f(rows.textDeckSeconds)} s | ${f(rows.mathDeckSeconds)} s | ${f(rows.mathDeckRatio, 3)} |`,
+    `| \`check\` of those 8 slides (as text / typeset and parsed) | ${f(rows.textCheckSeconds, 2)} s | ${f(rows.mathCheckSeconds, 2)} s | ${f((rows.mathCheckSeconds ?? 0) / (rows.textCheckSeconds ?? 1), 3)} |`,
     '',
     JSON.stringify(rows),
     '',

@@ -50,17 +50,40 @@ async function drawOne(code: string, theme: Theme, id: string): Promise<DrawnDia
   }
 }
 
-/** The SVG without mermaid's `max-width`, filling its box; its size from its viewBox. */
+/**
+ * The SVG without mermaid's `max-width`, filling its box; its size from its viewBox. Read as HTML
+ * (as the page will read it): labels hold HTML such as `<br>`, which is not XML.
+ */
 function fill(svg: string): DrawnDiagram {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  const root = doc.documentElement;
-  const [, , width, height] = (root.getAttribute('viewBox') ?? '0 0 0 0').split(/[\s,]+/).map(Number);
-  if (!(width > 0 && height > 0)) throw new Error('mermaid drew a diagram with no size');
+  const root = new DOMParser().parseFromString(svg, 'text/html').querySelector('svg');
+  const [, , width, height] = (root?.getAttribute('viewBox') ?? '0 0 0 0').split(/[\s,]+/).map(Number);
+  if (!root || !(width > 0 && height > 0)) throw new Error('mermaid drew a diagram with no size');
   root.style.removeProperty('max-width');
   root.setAttribute('width', '100%');
   root.setAttribute('height', '100%');
-  return { svg: new XMLSerializer().serializeToString(root), width, height };
+  keepToItself(root);
+  return { svg: root.outerHTML, width, height };
 }
+
+/**
+ * Leaves out whatever would load something from elsewhere: mermaid's sanitising keeps pictures
+ * (`<img src>` in a label) and links, and a `style`/`classDef` may name a `url(...)`. A video
+ * shows a diagram by itself; references inside the SVG (`#id`, as markers use) stay.
+ */
+function keepToItself(root: Element): void {
+  for (const el of root.querySelectorAll('img, image, video, audio, iframe, object, embed, link')) el.remove();
+  for (const el of root.querySelectorAll('*')) {
+    for (const { name, value } of [...el.attributes]) {
+      if ((/^(src|srcset|href|xlink:href|action|formaction|poster|background)$/i.test(name) || /^on/i.test(name)) && !value.trim().startsWith('#')) el.removeAttribute(name);
+    }
+    const style = el.getAttribute('style');
+    if (style !== null) el.setAttribute('style', localCss(style));
+  }
+  for (const sheet of root.querySelectorAll('style')) sheet.textContent = localCss(sheet.textContent ?? '');
+}
+
+/** CSS without `@import` and with `url(...)` only for references inside the document. */
+const localCss = (css: string) => css.replace(/@import[^;]*;?/gi, '').replace(/url\(\s*(?!['"]?#)[^)]*\)/gi, 'none');
 
 /**
  * mermaid's `base` theme with talkreel's palette: nodes on the panel colour framed in the accent,
