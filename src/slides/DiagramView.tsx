@@ -4,7 +4,7 @@ import type { Block } from '../deck/model.js';
 import { CodePanel } from './CodePanel.js';
 import { depthPx } from './content-fit.js';
 import { useSlideInfo, useTheme } from './context.js';
-import { DIAGRAM_EM } from './fit-diagram.js';
+import { diagramBox } from './fit-diagram.js';
 import { drawDiagram, type DrawnDiagram } from './mermaid-page.js';
 import { useHold } from './page-wait.js';
 import { FONT } from './theme.js';
@@ -24,7 +24,16 @@ const TEXT_SHARE = 0.8;
  * out scripts and click handlers. A diagram mermaid cannot draw (`check` reports those it cannot
  * read) is shown as its source on a code panel.
  */
-export const DiagramView: React.FC<{ block: Diagram; depth: number; size: number; before: number; width: number; style?: React.CSSProperties }> = ({ block, depth, size, before, width, style }) => {
+export const DiagramView: React.FC<{
+  block: Diagram;
+  depth: number;
+  size: number;
+  before: number;
+  width: number;
+  /** The box's height from the fitting (`fit.boxes[key]`); without it, from `size` (see diagramBox). */
+  height?: number;
+  style?: React.CSSProperties;
+}> = ({ block, depth, size, before, width, height: fitted, style }) => {
   const { height } = useVideoConfig();
   const theme = useTheme();
   const { number } = useSlideInfo();
@@ -53,7 +62,7 @@ export const DiagramView: React.FC<{ block: Diagram; depth: number; size: number
   }
   const indent = depthPx(depth, height);
   const room = width - indent;
-  const box = size * DIAGRAM_EM;
+  const box = fitted ?? diagramBox(size);
   const scale = drawn ? Math.min(room / drawn.width, box / drawn.height, (TEXT_SHARE * size) / 16) : 0;
   return (
     // Not words: the text probe leaves it out (see SlideView).
