@@ -134,6 +134,18 @@ export function mermaidConfig(theme: Theme): MermaidConfig {
       labelBoxBkgColor: c.panel,
       labelBoxBorderColor: c.muted,
       labelTextColor: c.text,
+      // Pie slices in the theme's four colours that stand apart (mermaid's own derive from the
+      // node colour, which would make them all alike), labelled in the background colour.
+      pie1: c.accent,
+      pie2: c.link,
+      pie3: c.muted,
+      pie4: c.body,
+      pieSectionTextColor: c.background,
+      pieStrokeColor: c.background,
+      pieOuterStrokeColor: c.background,
+      pieTitleTextColor: c.text,
+      pieLegendTextColor: c.body,
+      pieOpacity: '1',
       // Flat, as the rest of the slide: no shadows or gradients under nodes.
       dropShadow: '',
       useGradient: false,
