@@ -84,7 +84,9 @@ async function buildJavaScript(previous) {
       target: 'node22',
       // Shiki stays a package of its own: its themes and its few hundred grammars are imported one
       // by one, only by decks with code, and compiled in they would make as many chunks.
-      external: ['@remotion/*', 'remotion', 'react', 'react-dom', 'fsevents', 'shiki', '@shikijs/*'],
+      // KaTeX and mermaid are loaded only for decks with formulas or diagrams, from node_modules:
+      // mermaid's parser must share DOMPurify with the check that patches it (src/prepare/diagrams.ts).
+      external: ['@remotion/*', 'remotion', 'react', 'react-dom', 'fsevents', 'shiki', '@shikijs/*', 'katex', 'mermaid', 'dompurify'],
       // Compiled-in CommonJS packages call `require` for Node's own modules.
       banner: { js: "import { createRequire as __talkreelRequire } from 'node:module'; const require = __talkreelRequire(import.meta.url);" },
       jsx: 'automatic',

@@ -2,6 +2,7 @@ import React from 'react';
 import type { Run } from '../deck/model.js';
 import { clickStyle, useBuildState } from './clicks.js';
 import { useTheme } from './context.js';
+import { InlineMath } from './MathView.js';
 import { panelColor } from './theme.js';
 
 /**
@@ -15,6 +16,7 @@ export const Runs: React.FC<{ runs: Run[] }> = ({ runs }) => {
     <>
       {runs.map((run, i) => {
         if (run.text === '\n') return <br key={i} />;
+        if (run.math) return <InlineMath key={i} run={run} />;
         const style: React.CSSProperties = {
           fontWeight: run.strong ? 700 : undefined,
           fontStyle: run.em ? 'italic' : undefined,

@@ -43,7 +43,10 @@ export function codeStep(block: Extract<Block, { type: 'code' }>, s: BuildState)
   const stateAfter = (clicks: number) => (block.statesAt === undefined ? last : Math.max(0, Math.min(last, clicks - block.statesAt + 1)));
   const started = s.builds.filter((b) => s.frame >= b).length;
   if (started === 0) return { from: stateAfter(0), to: stateAfter(0), progress: 1 };
-  return { from: stateAfter(started - 1), to: stateAfter(started), progress: clickProgress(started, s) };
+  const progress = clickProgress(started, s);
+  // A finished build leaves one state: nothing of the state before stays in the page.
+  if (progress >= 1) return { from: stateAfter(started), to: stateAfter(started), progress: 1 };
+  return { from: stateAfter(started - 1), to: stateAfter(started), progress };
 }
 
 export const BuildProvider: React.FC<{ state: BuildState; children: React.ReactNode }> = ({ state, children }) => (

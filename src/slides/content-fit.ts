@@ -2,7 +2,7 @@ import type { Run, Slide } from '../deck/model.js';
 import { contentParts, rowText, slotColumns, splitColumns, type Row } from './content.js';
 import { codeFit, unwrappedSize } from './fit-code.js';
 import { diagramItem } from './fit-diagram.js';
-import { mathItem } from './fit-math.js';
+import { fitText, mathItem } from './fit-math.js';
 import type { FitItem } from './fit.js';
 import { headItem } from './head.js';
 import type { Measure } from './lines.js';
@@ -135,7 +135,7 @@ function rowItem(row: Row, g: ContentGeometry, measure: Measure): FitItem {
       return { key: row.key, text, ...sizes, max, mono: true, code: true, indentEm: gutterEm, indentPx: indentPx + 2 * pad.x, fixed: 2 * pad.y };
     }
     case 'table': {
-      const segment = (run: Run) => ({ text: run.text, weight: run.strong ? 700 : 400, mono: Boolean(run.code || run.kbd) });
+      const segment = (run: Run) => ({ text: fitText([run]), weight: run.strong ? 700 : 400, mono: Boolean(run.code || run.kbd) });
       const cells = [...(row.block.head.length ? [row.block.head] : []), ...row.block.rows].map((r) => r.map((cell) => cell.map(segment)));
       return { key: row.key, text: rowText(row), ...role('table', g.frame), indentPx, table: { rows: cells, head: row.block.head.length > 0, padX: 0.5, padY: 0.25 } };
     }

@@ -1,4 +1,5 @@
 import type { Block, Click, ListItem, Run, Slide, Slot } from '../deck/model.js';
+import { fitText } from './fit-math.js';
 
 /**
  * The general layout (`content`, and `bullets` for a slide with lists) draws a heading, then every
@@ -119,15 +120,15 @@ class RowMaker {
 
 const step = (click: Click | undefined) => (click === undefined ? {} : { click });
 
-/** The text of a row as fitting measures it (a table's cells, a code block's lines). */
+/** The text of a row as fitting measures it (a table's cells, a code block's lines; formulas by their stand-ins). */
 export function rowText(row: Row): string {
   switch (row.kind) {
     case 'text':
-      return row.runs.map((r) => r.text).join('');
+      return fitText(row.runs);
     case 'code':
       return row.block.value;
     case 'table':
-      return [row.block.head, ...row.block.rows].map((cells) => cells.map((c) => c.map((r) => r.text).join('')).join('\t')).join('\n');
+      return [row.block.head, ...row.block.rows].map((cells) => cells.map(fitText).join('\t')).join('\n');
     case 'math':
       return row.block.tex;
     case 'diagram':

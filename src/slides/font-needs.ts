@@ -29,7 +29,8 @@ const inInter = (cp: number) => INTER_LATIN.some(([a, b]) => cp >= a && cp <= b)
 /** Text and whether it is set in the monospace face, for every run and block of the deck. */
 function* textsOf(blocks: Block[]): Generator<[string, boolean]> {
   const runs = function* (rs: Run[]): Generator<[string, boolean]> {
-    for (const r of rs) yield [r.text, Boolean(r.code || r.kbd || r.math)];
+    // A formula is drawn in KaTeX's fonts (loaded with its stylesheet), or as code when not typeset.
+    for (const r of rs) if (!r.math || !r.html) yield [r.text, Boolean(r.code || r.kbd || r.math)];
   };
   for (const b of eachBlock(blocks)) {
     if (b.type === 'heading' || b.type === 'paragraph') yield* runs(b.runs);
@@ -40,8 +41,9 @@ function* textsOf(blocks: Block[]): Generator<[string, boolean]> {
     } else if (b.type === 'code') yield [b.value, true];
     else if (b.type === 'table') for (const row of [b.head, ...b.rows]) for (const cell of row) yield* runs(cell);
     else if (b.type === 'image') yield [b.alt, false];
-    else if (b.type === 'math') yield [b.tex, true];
-    else if (b.type === 'diagram') yield [b.code, true];
+    else if (b.type === 'math' && !b.html) yield [b.tex, true];
+    // mermaid sets its labels in Inter and its fallbacks.
+    else if (b.type === 'diagram') yield [b.code, false];
   }
 }
 

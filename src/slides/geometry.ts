@@ -1,9 +1,10 @@
 import { blockText } from '../deck/infer.js';
-import { plainText, type Block, type Deck, type DeckOptions, type Slide } from '../deck/model.js';
+import { type Block, type Deck, type DeckOptions, type Slide } from '../deck/model.js';
 import { contentItems } from './content-fit.js';
 import { headItem } from './head.js';
 import { item } from './roles.js';
 import { contentParts, splitColumns } from './content.js';
+import { fitText } from './fit-math.js';
 import { fitBox, type FitBox, type FitItem, type Fitted, type Measure } from './fit.js';
 import { SAFE, SPACE, TYPE, scaled, type TypeRole } from './theme.js';
 
@@ -138,7 +139,7 @@ export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Ch
   switch (slide.layout) {
     case 'title': {
       const { head, lines } = titleParts(slide);
-      const items = head ? [head.type === 'heading' ? headItem(head, 'hero', height, area.width, measure) : item('head', 'hero', height, plainText(head.runs))] : [];
+      const items = head ? [head.type === 'heading' ? headItem(head, 'hero', height, area.width, measure) : item('head', 'hero', height, fitText(head.runs))] : [];
       let k = 0;
       for (const b of lines) {
         items.push(item(`p${k}`, 'lead', height, blockText(b), { weight: k === 0 ? 600 : 400, fixed: k === 0 ? bar : 0 }));
@@ -155,7 +156,7 @@ export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Ch
       const quote = slide.blocks.find((b): b is Extract<Block, { type: 'quote' }> => b.type === 'quote');
       const indentPx = scaled(SPACE.bar.thickness + SPACE.l, height);
       const items = (quote?.paragraphs ?? []).map((p, i) =>
-        item(`q${i}`, 'quote', height, plainText(p), { before: i ? 0.4 : 0, indentPx }),
+        item(`q${i}`, 'quote', height, fitText(p), { before: i ? 0.4 : 0, indentPx }),
       );
       if (quote?.attribution) items.push(item('attr', 'body', height, `— ${quote.attribution}`, { before: 0.6, indentPx }));
       return box(items);
@@ -167,8 +168,8 @@ export function fitBoxOf(slide: Slide, width: number, height: number, chrome: Ch
       const items: FitItem[] = heading ? [headItem(heading, big, height, area.width, measure)] : [];
       rest.forEach((b, i) => {
         items.push(heading
-          ? item(`r${i}`, 'lead', height, plainText(b.runs), { before: i ? 0.5 : 0, fixed: i === 0 ? bar : 0, width: Math.round(area.width * 0.85) })
-          : item(`r${i}`, big, height, plainText(b.runs), { before: i ? 0.2 : 0 }));
+          ? item(`r${i}`, 'lead', height, fitText(b.runs), { before: i ? 0.5 : 0, fixed: i === 0 ? bar : 0, width: Math.round(area.width * 0.85) })
+          : item(`r${i}`, big, height, fitText(b.runs), { before: i ? 0.2 : 0 }));
       });
       return box(items);
     }
