@@ -4,12 +4,15 @@ import { DeckError } from '../../src/deck/errors.js';
 import { loadDeck, type LoadedDeck } from '../../src/deck/load.js';
 import type { Deck, Diagnostic, Slide } from '../../src/deck/model.js';
 import { slideText } from '../../src/deck/text.js';
+import { prepareDeck } from '../../src/prepare/index.js';
+import { probeSlides } from '../../src/render/probe.js';
 import { renderTalk } from '../../src/render/render-talk.js';
 import { packageRoot } from '../../src/render/root.js';
 import type { RenderSession } from '../../src/render/session.js';
 import { eventLine } from '../../src/slides/geometry.js';
 import type { CorpusDeck } from './decks.js';
 import { renderWithMarp } from './marp.js';
+import { drawnParts, sourceParts } from './parts.js';
 import { readSlide } from './ocr.js';
 import { isBlank, readPicture } from './pixels.js';
 import type { DeckResult, MarpResult } from './report.js';
@@ -58,7 +61,7 @@ export async function runDeck(d: CorpusDeck, ctx: RunContext): Promise<DeckResul
   const outDir = path.join(ctx.outRoot, d.name);
   const result: DeckResult = {
     deck: d.name, file: path.relative(packageRoot, d.file), marp: d.marp, slides: 0, rendered: false,
-    errors: {}, warnings: {}, cut: [], small: [], empty: [], recall: null, perSlide: [], marpRecall: null, seconds: 0,
+    errors: {}, warnings: {}, cut: [], small: [], empty: [], recall: null, parts: null, perSlide: [], marpRecall: null, seconds: 0,
   };
   const finish = () => ({ ...result, seconds: Math.round((performance.now() - started) / 100) / 10 });
   let loaded: LoadedDeck;
@@ -89,6 +92,10 @@ export async function runDeck(d: CorpusDeck, ctx: RunContext): Promise<DeckResul
       result.perSlide.push({ index: slide.index, title: slide.title, thumbnail: path.relative(ctx.outRoot, thumbnail), recall: recall(expected[i], reading.words), empty });
     }
     result.recall = total(result.perSlide.map((s) => s.recall));
+    // What the page draws of the deck's own features, against what the source asks for.
+    const source = sourceParts(deck);
+    await prepareDeck(deck);
+    result.parts = { source, drawn: drawnParts(await probeSlides(ctx.session, deck), rendered.manifest) };
     ctx.log(`  talkreel: ${deck.slides.length} slides, recall ${result.recall.found}/${result.recall.expected}`);
   } catch (err) {
     if (!(err instanceof DeckError)) throw err;

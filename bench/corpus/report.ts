@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PART_NAMES, type Parts } from './parts.js';
 import { share, type Recall } from './words.js';
 
 export interface SlideResult {
@@ -36,6 +37,8 @@ export interface DeckResult {
   small: number[];
   empty: number[];
   recall: Recall | null;
+  /** Columns, clicks, formulas, diagrams and highlighted code blocks: in the source, and drawn in the page. */
+  parts: { source: Parts; drawn: Parts } | null;
   perSlide: SlideResult[];
   marpRecall: MarpResult | null;
   seconds: number;
@@ -57,6 +60,7 @@ export function deckTargets(d: DeckResult): Target[] {
     { name: 'no slide cut', met: d.rendered && d.cut.length === 0, detail: d.rendered ? `cut: ${d.cut.join(', ')}` : 'not rendered' },
     { name: 'no empty slide', met: d.rendered && d.empty.length === 0, detail: d.rendered ? `empty: ${d.empty.join(', ')}` : 'not rendered' },
     { name: 'OCR recall >= 95%', met: recall >= 0.95, detail: d.recall ? pct(recall) : 'not rendered' },
+    { name: 'every part drawn', met: d.parts !== null && PART_NAMES.every((n) => d.parts!.drawn[n] === d.parts!.source[n]), detail: d.parts ? partsText(d.parts) : 'not rendered' },
   ];
   if (d.marp) {
     const marp = d.marpRecall && !d.marpRecall.failed ? share(d.marpRecall.recall) : null;
@@ -67,7 +71,7 @@ export function deckTargets(d: DeckResult): Target[] {
 }
 
 /** Reference PNGs the issue asks for: each kind of slide in both themes. */
-export const REFERENCE_KINDS = ['code', 'table', 'nested-list', 'emoji', 'html'] as const;
+export const REFERENCE_KINDS = ['code', 'table', 'nested-list', 'emoji', 'html', 'two-columns', 'formula', 'diagram'] as const;
 
 /**
  * A kind has its references when tests/visual/reference/dark and light each hold a PNG of a slide
@@ -82,6 +86,12 @@ export function referenceTargets(referenceDir: string): Target[] {
     });
     return { name: `${kind} slide references (dark and light)`, met: missing.length === 0, detail: missing.length ? `none in ${missing.join(', ')}` : 'present' };
   });
+}
+
+/** `columns 2/2, clicks 5/6, ...`: drawn of source, for the parts a deck has. */
+export function partsText(p: { source: Parts; drawn: Parts }): string {
+  const used = PART_NAMES.filter((n) => p.source[n] || p.drawn[n]);
+  return used.map((n) => `${n} ${p.drawn[n]}/${p.source[n]}`).join(', ') || '-';
 }
 
 export const pct = (x: number) => `${(Math.floor(x * 1000) / 10).toFixed(1)}%`;
@@ -107,7 +117,7 @@ export function reportMarkdown(r: Report): string {
     const marp = !d.marp ? '' : d.marpRecall?.failed ? 'failed' : d.marpRecall ? `${pct(share(d.marpRecall.recall))}${d.marpRecall.pooled ? ' (whole deck)' : ''}` : 'not run';
     const missed = t.filter((x) => !x.met).map((x) => x.name);
     const slides = (xs: number[]) => (d.rendered ? list(xs) : '-');
-    return `| ${d.deck} | ${d.marp ? 'Marp' : 'Slidev/talkreel'} | ${d.slides} | ${codes(d.errors)} | ${codes(d.warnings)} | ${slides(d.cut)} | ${slides(d.small)} | ${slides(d.empty)} | ${recall} | ${marp} | ${missed.length ? `**${missed.length} missed**` : 'all met'} |`;
+    return `| ${d.deck} | ${d.marp ? 'Marp' : 'Slidev/talkreel'} | ${d.slides} | ${codes(d.errors)} | ${codes(d.warnings)} | ${slides(d.cut)} | ${slides(d.small)} | ${slides(d.empty)} | ${recall} | ${marp} | ${d.parts ? partsText(d.parts) : '-'} | ${missed.length ? `**${missed.length} missed**` : 'all met'} |`;
   });
   const met = (name: string) => r.decks.filter((d) => deckTargets(d).find((t) => t.name === name)?.met).length;
   const marpDecks = r.decks.filter((d) => d.marp).length;
@@ -116,15 +126,15 @@ export function reportMarkdown(r: Report): string {
     '',
     `${r.decks.length} decks, rendered ${r.date} (thumbnails only). Recall: the parsed deck's visible words found by OCR in the thumbnails, slide by slide.`,
     '',
-    '| deck | kind | slides | errors | warnings | cut | below floor | empty | OCR recall | Marp recall | targets |',
-    '| --- | --- | ---: | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| deck | kind | slides | errors | warnings | cut | below floor | empty | OCR recall | Marp recall | parts drawn/source | targets |',
+    '| --- | --- | ---: | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     '## Targets',
     '',
     '| target | decks meeting it | |',
     '| --- | --- | --- |',
-    ...['no errors', 'no slide cut', 'no empty slide', 'OCR recall >= 95%'].map((n) => `| ${n} | ${met(n)} of ${r.decks.length} | ${mark(met(n) === r.decks.length)} |`),
+    ...['no errors', 'no slide cut', 'no empty slide', 'OCR recall >= 95%', 'every part drawn'].map((n) => `| ${n} | ${met(n)} of ${r.decks.length} | ${mark(met(n) === r.decks.length)} |`),
     ...(marpDecks ? [`| recall within 2 points of Marp | ${met('recall within 2 points of Marp')} of ${marpDecks} Marp decks | ${mark(met('recall within 2 points of Marp') === marpDecks)} |`] : []),
     ...r.references.map((t) => `| ${t.name} | ${t.detail} | ${mark(t.met)} |`),
     '',

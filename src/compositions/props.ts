@@ -8,8 +8,9 @@ export const talkPropsSchema = z.object({
   fps: z.number().int().min(1).max(120).optional(),
   resolution: z.string().optional(),
   /**
-   * Each slide reports the text it drew to the browser's console (`talkreel:text N "..."`): the
-   * tests read it to check that every word of the deck reaches the page.
+   * Each slide reports what it drew to the browser's console (`talkreel:probe N {...}`, see
+   * slides/probe.ts): the tests and the corpus report read it to check that every word of the
+   * deck and every formula, diagram, highlighted block, column and click reaches the page.
    */
   probeText: z.boolean().optional(),
 });

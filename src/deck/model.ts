@@ -57,6 +57,23 @@ export function* eachBlock(blocks: Block[]): Generator<Block> {
 }
 
 /** The text of runs without their marks. */
+/** The runs of a block's own text: a heading's or paragraph's, a list's items', a quote's, a table's cells'. */
+export function blockRuns(b: Block): Run[] {
+  switch (b.type) {
+    case 'heading':
+    case 'paragraph':
+      return b.runs;
+    case 'list':
+      return b.items.flatMap((i) => i.runs);
+    case 'quote':
+      return b.paragraphs.flat();
+    case 'table':
+      return [...b.head, ...b.rows.flat()].flat();
+    default:
+      return [];
+  }
+}
+
 export const plainText = (runs: Run[]): string => runs.map((r) => r.text).join('');
 
 /** The words of runs a viewer reads: their text, but not inline formulas (drawn, not read as words). */

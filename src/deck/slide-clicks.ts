@@ -1,6 +1,6 @@
 import type { ClickCounter } from './clicks.js';
 import type { Dialect } from './dialects.js';
-import { eachBlock, type Block, type Layout, type Run } from './model.js';
+import { blockRuns, eachBlock, type Block, type Layout } from './model.js';
 
 /**
  * How many clicks a slide plays, and which of its parts come at which click.
@@ -31,7 +31,7 @@ export function finishClicks(blocks: Block[], counter: ClickCounter, options: { 
 
 /** The slide has parts that come at a click, or code whose highlights change at clicks. */
 export const hasClicks = (blocks: Block[]): boolean =>
-  [...eachBlock(blocks)].some((b) => b.click || (b.type === 'code' && b.statesAt !== undefined) || runsOf(b).some((r) => r.click) || (b.type === 'list' && b.items.some((i) => i.click)));
+  [...eachBlock(blocks)].some((b) => b.click || (b.type === 'code' && b.statesAt !== undefined) || blockRuns(b).some((r) => r.click) || (b.type === 'list' && b.items.some((i) => i.click)));
 
 /** talkreel's list builds: each top-level item of the slide's lists, one click after another. */
 function buildListItems(blocks: Block[]): number {
@@ -46,22 +46,7 @@ function stripClicks(blocks: Block[]): void {
     delete b.click;
     if (b.type === 'code') delete b.statesAt;
     if (b.type === 'list') for (const item of b.items) delete item.click;
-    for (const r of runsOf(b)) delete r.click;
+    for (const r of blockRuns(b)) delete r.click;
   }
 }
 
-function runsOf(b: Block): Run[] {
-  switch (b.type) {
-    case 'heading':
-    case 'paragraph':
-      return b.runs;
-    case 'list':
-      return b.items.flatMap((i) => i.runs);
-    case 'quote':
-      return b.paragraphs.flat();
-    case 'table':
-      return [...b.head, ...b.rows.flat()].flat();
-    default:
-      return [];
-  }
-}

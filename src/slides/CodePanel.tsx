@@ -1,7 +1,7 @@
 import React from 'react';
 import { useVideoConfig } from 'remotion';
 import type { Block, CodeToken } from '../deck/model.js';
-import { clampState, finalState, isMagicMove, stepOpacities, type CodeStep } from './code-steps.js';
+import { clampState, codeStates, finalState, isMagicMove, stepOpacities, type CodeStep } from './code-steps.js';
 import { depthPx, panelPadding } from './content-fit.js';
 import { measure, useTheme } from './context.js';
 import { MONO_EM, WRAP_MARKER, gutterChars, wrapTokens, type DrawnLine } from './fit-code.js';
@@ -61,8 +61,12 @@ export const CodePanel: React.FC<Props> = ({ block, depth, size, before, width, 
   } else {
     body = lines(0, stepOpacities(block, block.value.split('\n').length, step));
   }
+  // For the text probe: a code block, and the last click its states reach (see clicks.ts codeStep).
+  const lastClick = block.statesAt === undefined ? undefined : block.statesAt + codeStates(block) - 2;
   return (
     <div
+      data-drawn="code"
+      data-click={lastClick}
       style={{
         position: 'relative',
         marginTop: before * size,

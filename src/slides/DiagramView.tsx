@@ -81,7 +81,7 @@ export const DiagramView: React.FC<{
         ...style,
       }}
     >
-      {drawn ? <div style={{ width: drawn.width * scale, height: drawn.height * scale, flexShrink: 0 }} dangerouslySetInnerHTML={{ __html: drawn.svg }} /> : null}
+      {drawn ? <div data-drawn="diagram" style={{ width: drawn.width * scale, height: drawn.height * scale, flexShrink: 0 }} dangerouslySetInnerHTML={{ __html: drawn.svg }} /> : null}
     </div>
   );
 };

@@ -41,7 +41,7 @@ export const Frame: React.FC<{ children: React.ReactNode; align?: 'center' | 'st
       {ink ? <style data-chrome>{'.talkreel-ink * { color: inherit !important; }'}</style> : null}
       {backgrounds.length ? <Pictures images={backgrounds} box={{ inset: 0 }} /> : null}
       {backgrounds.length && dim ? <AbsoluteFill style={{ background: ink ? 'rgba(255,255,255,0.6)' : 'rgba(11,18,32,0.6)' }} /> : null}
-      {sides.length ? <Pictures images={sides} box={{ top: 0, bottom: 0, [left ? 'left' : 'right']: 0, width: sideWidth }} /> : null}
+      {sides.length ? <Pictures images={sides} box={{ top: 0, bottom: 0, [left ? 'left' : 'right']: 0, width: sideWidth }} drawn="columns" /> : null}
       <div
         style={{
           position: 'absolute',
@@ -116,8 +116,8 @@ const Row: React.FC<RowBox & { ink?: string; children: React.ReactNode }> = ({ t
  * Pictures filling a box side by side (Marp's several `![bg]`), or stacked when one of them says
  * `vertical`; each fills its share (`cover`, unless it says `contain`).
  */
-const Pictures: React.FC<{ images: Looks['backgrounds']; box: React.CSSProperties }> = ({ images, box }) => (
-  <div style={{ position: 'absolute', ...box, display: 'flex', flexDirection: images.some((i) => i.vertical) ? 'column' : 'row' }}>
+const Pictures: React.FC<{ images: Looks['backgrounds']; box: React.CSSProperties; drawn?: string }> = ({ images, box, drawn }) => (
+  <div data-drawn={drawn} style={{ position: 'absolute', ...box, display: 'flex', flexDirection: images.some((i) => i.vertical) ? 'column' : 'row' }}>
     {images.map((image, i) => (
       <div key={i} style={{ position: 'relative', flex: '1 1 0', minWidth: 0, minHeight: 0 }}>
         <Picture image={image} style={{ inset: 0, width: '100%', height: '100%' }} />

@@ -10,6 +10,7 @@ import { StatementLayout } from './layouts/Statement.js';
 import { TitleLayout } from './layouts/Title.js';
 import type { LayoutProps } from './layouts/types.js';
 import { looksOf, LooksProvider } from './looks.js';
+import { drawnParts } from './probe.js';
 import { makeTheme, type Theme } from './theme.js';
 
 /** The theme a deck asks for: `theme`, `accent`, `paginate` and the loaded `logo`. */
@@ -40,16 +41,18 @@ export const SlideView: React.FC<LayoutProps & { deck: Deck; probe?: boolean }> 
 };
 
 /**
- * Reports the text a slide drew, without what talkreel adds around the author's words (list
- * markers, the footer's talk title and number, the title slide's event line: `data-chrome`).
+ * Reports what a slide drew (`talkreel:probe N {"text", "drawn"}` in the browser's console): its
+ * text without what talkreel adds around the author's words (list markers, the footer's talk
+ * title and number, the title slide's event line: `data-chrome`), and the parts counted in
+ * the corpus report (see drawnParts).
  */
 const TextProbe: React.FC<{ index: number; children: React.ReactNode }> = ({ index, children }) => {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const copy = ref.current?.cloneNode(true) as HTMLElement | undefined;
-    if (!copy) return;
+    if (!ref.current || !copy) return;
     for (const chrome of copy.querySelectorAll('[data-chrome]')) chrome.remove();
-    console.log(`talkreel:text ${index} ${JSON.stringify(copy.textContent ?? '')}`);
+    console.log(`talkreel:probe ${index} ${JSON.stringify({ text: copy.textContent ?? '', drawn: drawnParts(ref.current) })}`);
   });
   return (
     <div ref={ref} style={{ display: 'contents' }}>
@@ -78,3 +81,4 @@ function layout(props: LayoutProps): React.ReactNode {
       return <StatementLayout {...props} />;
   }
 }
+

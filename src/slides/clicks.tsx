@@ -32,7 +32,12 @@ export function clickOpacity(click: Click, s: BuildState): number {
   return click.until === undefined ? shown : shown * (1 - clickProgress(click.until, s));
 }
 
-export const clickStyle = (click: Click | undefined, s: BuildState): { opacity: number } | undefined => (click ? { opacity: clickOpacity(click, s) } : undefined);
+/**
+ * The style of a part that comes at a click: its opacity, and the last click that changes it as
+ * `--talkreel-click` (no effect on the drawing; the text probe counts the clicks drawn with it).
+ */
+export const clickStyle = (click: Click | undefined, s: BuildState): React.CSSProperties | undefined =>
+  click ? ({ opacity: clickOpacity(click, s), '--talkreel-click': Math.max(click.at, click.until ?? 0) } as React.CSSProperties) : undefined;
 
 /**
  * A code block's state now: the state before the build in progress, the one after it, and how

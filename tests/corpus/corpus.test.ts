@@ -146,9 +146,11 @@ describe('preparing a slide for OCR', () => {
   });
 });
 
+const parts = { columns: 0, clicks: 0, formulas: 0, diagrams: 0, highlighted: 0 };
 const result = (over: Partial<DeckResult>): DeckResult => ({
   deck: 'd', file: 'tests/corpus/d/d.md', marp: false, slides: 2, rendered: true, errors: {}, warnings: {}, cut: [], small: [], empty: [],
-  recall: { expected: 100, found: 96, missing: ['x', 'y', 'z', 'w'] }, perSlide: [], marpRecall: null, seconds: 1, ...over,
+  recall: { expected: 100, found: 96, missing: ['x', 'y', 'z', 'w'] }, perSlide: [], marpRecall: null, seconds: 1,
+  parts: { source: { ...parts, clicks: 3 }, drawn: { ...parts, clicks: 3 } }, ...over,
 });
 
 describe('the report', () => {
@@ -162,10 +164,13 @@ describe('the report', () => {
 
   it('judges each target: errors, cut and empty slides, 95% recall, 2 points of Marp', () => {
     const met = (d: DeckResult) => Object.fromEntries(deckTargets(d).map((t) => [t.name, t.met]));
-    expect(Object.values(met(result({})))).toEqual([true, true, true, true]);
+    expect(Object.values(met(result({})))).toEqual([true, true, true, true, true]);
+    const lost = result({ parts: { source: { ...parts, formulas: 2 }, drawn: { ...parts, formulas: 1 } } });
+    expect(met(lost)['every part drawn']).toBe(false);
+    expect(deckTargets(lost).find((t) => t.name === 'every part drawn')?.detail).toBe('formulas 1/2');
     expect(met(result({ recall: { expected: 100, found: 94, missing: [] } }))['OCR recall >= 95%']).toBe(false);
-    expect(met(result({ errors: { 'unknown-option': 2 }, rendered: false, recall: null }))).toEqual({
-      'no errors': false, 'no slide cut': false, 'no empty slide': false, 'OCR recall >= 95%': false,
+    expect(met(result({ errors: { 'unknown-option': 2 }, rendered: false, recall: null, parts: null }))).toEqual({
+      'no errors': false, 'no slide cut': false, 'no empty slide': false, 'OCR recall >= 95%': false, 'every part drawn': false,
     });
     const marp = (found: number) => result({ marp: true, marpRecall: { slides: 2, recall: { expected: 100, found, missing: [] }, pooled: false, perSlide: [] } });
     expect(met(marp(98))['recall within 2 points of Marp']).toBe(true);
@@ -182,13 +187,13 @@ describe('the report', () => {
     }
     fs.writeFileSync(path.join(refs, 'dark', '05-table.png'), '');
     const references = referenceTargets(refs);
-    expect(references.map((t) => t.met)).toEqual([true, false, false, false, false]);
+    expect(references.map((t) => t.met)).toEqual([true, false, false, false, false, false, false, false]);
     expect(references[1].detail).toBe('none in light');
     const decksIn = [result({ deck: 'good' }), result({ deck: 'cut', cut: [2], small: [1], warnings: { 'text-overflow': 1, 'text-small': 1 } })];
     const files = writeReport({ decks: decksIn, references, date: '2025-01-01' }, path.join(dir, 'out'));
     const md = fs.readFileSync(files.markdown, 'utf8');
-    expect(md).toContain('| good | Slidev/talkreel | 2 | - | - | 0 | 0 | 0 | 96.0% (96/100) |  | all met |');
-    expect(md).toContain('| cut | Slidev/talkreel | 2 | - | text-overflow 1, text-small 1 | 1 (2) | 1 (1) | 0 | 96.0% (96/100) |  | **1 missed** |');
+    expect(md).toContain('| good | Slidev/talkreel | 2 | - | - | 0 | 0 | 0 | 96.0% (96/100) |  | clicks 3/3 | all met |');
+    expect(md).toContain('| cut | Slidev/talkreel | 2 | - | text-overflow 1, text-small 1 | 1 (2) | 1 (1) | 0 | 96.0% (96/100) |  | clicks 3/3 | **1 missed** |');
     expect(md).toContain('| no slide cut | 1 of 2 | **missed** |');
     expect(md).toContain('| code slide references (dark and light) | present | met |');
     const json = JSON.parse(fs.readFileSync(files.json, 'utf8'));

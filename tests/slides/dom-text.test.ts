@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { makeCancelSignal, renderFrames } from '@remotion/renderer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/deck/load.js';
 import { blockText } from '../../src/deck/infer.js';
-import { readText, type Block, type Deck, type Slide } from '../../src/deck/model.js';
+import { readText, type Block, type Slide } from '../../src/deck/model.js';
 import { hasErrors } from '../../src/deck/parse.js';
 import { openSession, type RenderSession } from '../../src/render/session.js';
-import { thumbnailFrames } from '../../src/timing/frames.js';
-import { planTimeline } from '../../src/timing/plan.js';
+import { probeSlides } from '../../src/render/probe.js';
 
 /**
  * Every word of every deck we have reaches the page: each slide, fully built, drawn by the real
@@ -38,40 +36,6 @@ function expected(slide: Slide): string {
   return letters([...text(slide.blocks), slide.style?.header ?? '', slide.style?.footer ?? ''].join('\n'));
 }
 
-/** The text each slide drew in the page, by slide number, for the deck's thumbnail frames. */
-async function drawnText(session: RenderSession, deck: Deck): Promise<Map<number, string>> {
-  const resolution = '1280x720';
-  const timeline = planTimeline(deck, { resolution });
-  const frames = thumbnailFrames(timeline);
-  const inputProps = { deck, resolution, frames, probeText: true };
-  const drawn = new Map<number, string>();
-  await renderFrames({
-    serveUrl: session.serveUrl,
-    puppeteerInstance: session.browser,
-    browserExecutable: session.browserExecutable,
-    chromeMode: 'headless-shell',
-    logLevel: 'error',
-    inputProps,
-    composition: {
-      id: 'Frames', width: 1280, height: 720, fps: timeline.fps, durationInFrames: Math.max(frames.length, timeline.durationInFrames),
-      defaultProps: {}, props: inputProps, defaultCodec: null, defaultOutName: null, defaultVideoImageFormat: null, defaultPixelFormat: null, defaultProResProfile: null, defaultSampleRate: null,
-    },
-    outputDir: null,
-    onFrameBuffer: () => {},
-    frameRange: [0, frames.length - 1],
-    imageFormat: 'jpeg',
-    concurrency: 1,
-    cancelSignal: makeCancelSignal().cancelSignal,
-    onStart: () => {},
-    onFrameUpdate: () => {},
-    onBrowserLog: (log) => {
-      const m = /^talkreel:text (\d+) (.*)$/s.exec(log.text);
-      if (m) drawn.set(Number(m[1]), JSON.parse(m[2]) as string);
-    },
-  });
-  return drawn;
-}
-
 describe.runIf(process.platform === 'linux')('every word of every deck reaches the page', () => {
   let session: RenderSession;
   beforeAll(async () => {
@@ -82,9 +46,9 @@ describe.runIf(process.platform === 'linux')('every word of every deck reaches t
   it.each(decks)('%s', async (file) => {
     const { deck, diagnostics } = loadDeck(file);
     if (hasErrors(diagnostics)) return expect(file).toMatch(/bad\.md$/);
-    const drawn = await drawnText(session, deck);
+    const drawn = await probeSlides(session, deck);
     for (const slide of deck.slides) {
-      expect(letters(drawn.get(slide.index) ?? ''), `slide ${slide.index} (${slide.title})`).toBe(expected(slide));
+      expect(letters(drawn.get(slide.index)?.text ?? ''), `slide ${slide.index} (${slide.title})`).toBe(expected(slide));
     }
   });
 });

@@ -42,8 +42,9 @@ export const ContentLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrame
     let notes = 0;
     return part.map((row, i) => view(row, row.kind === 'text' && row.role === 'small' && !row.placeholder ? (notes++ === 0 ? 0.8 : 0) : i === 0 ? first : gapAbove(row)));
   };
-  const columns = (left: Row[], right: Row[]) => (
-    <div style={{ display: 'flex', gap: scaled(SPACE.l, height), alignItems: 'flex-start', flexShrink: 0 }}>
+  // `drawn`: the deck asked for the columns (the text probe counts them), not the fitting.
+  const columns = (left: Row[], right: Row[], drawn?: string) => (
+    <div data-drawn={drawn} style={{ display: 'flex', gap: scaled(SPACE.l, height), alignItems: 'flex-start', flexShrink: 0 }}>
       <div style={{ flex: '1 1 0', minWidth: 0 }}>{flow(left)}</div>
       <div style={{ flex: '1 1 0', minWidth: 0 }}>{flow(right)}</div>
     </div>
@@ -55,7 +56,7 @@ export const ContentLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrame
     body = (
       <>
         {flow(top)}
-        {columns(left, right)}
+        {columns(left, right, 'columns')}
         {flow(bottom, GAP_EM.panel)}
       </>
     );
