@@ -26,12 +26,16 @@ export interface Chrome {
   meta?: string | null;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** `7 November 2015`: the day, the month's English name, the year (as the talk's own slides write it). */
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** `PyCon Canada 2015, Toronto · 7 November 2015` from the deck's `event` and `date`. */
+/** `PyCon Canada 2015, Toronto · 7 November 2015` from the deck's `event` and `date` (a date that is not `YYYY-MM-DD` as written). */
 export function eventLine(options: Pick<DeckOptions, 'event' | 'date'>): string | null {
   const m = options.date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(options.date) : null;
-  const date = m && Number(m[2]) >= 1 && Number(m[2]) <= 12 ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : options.date;
+  const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  // A day that does not exist (2015-02-30) is not rolled over into the next month: it is shown as written.
+  const real = day !== null && day.getUTCMonth() === Number(m![2]) - 1 && day.getUTCDate() === Number(m![3]);
+  const date = real ? LONG_DATE.format(day) : options.date;
   const parts = [options.event, date].filter(Boolean);
   return parts.length ? parts.join(' · ') : null;
 }
