@@ -16,6 +16,8 @@ export interface SlideClicks {
   clicks?: number;
   /** Why the slide's clicks are not followed, for the warning. */
   unfollowed?: string;
+  /** Slidev's `clicks: N` asked for more clicks than the slide changes at: those not played. */
+  idle?: number;
 }
 
 export function finishClicks(blocks: Block[], counter: ClickCounter, options: { dialect: Dialect; layout: Layout; override?: number }): SlideClicks {
@@ -23,7 +25,12 @@ export function finishClicks(blocks: Block[], counter: ClickCounter, options: { 
     stripClicks(blocks);
     return { clicks: 0, unfollowed: counter.broken };
   }
-  if (options.dialect !== 'talkreel') return { clicks: options.override ?? counter.total };
+  if (options.dialect !== 'talkreel') {
+    // Clicks past the last one anything on the slide follows change nothing talkreel draws (in
+    // Slidev, components that read $clicks follow them): played, they would only hold the slide.
+    const asked = options.override ?? counter.total;
+    return asked > counter.total ? { clicks: counter.total, idle: asked - counter.total } : { clicks: asked };
+  }
   if (counter.total > 0) return { clicks: counter.total };
   if (options.layout === 'bullets' || options.layout === 'content') return { clicks: buildListItems(blocks) };
   return {};

@@ -47,6 +47,10 @@ export function buildSlide(prepared: PreparedSlide, n: number, index: number, la
   if (clicks.unfollowed) {
     cx.problems.push({ severity: 'warning', code: 'unsupported-animation', message: `slide ${index}: its clicks cannot be followed (${clicks.unfollowed}); everything is shown at once`, ...at });
   }
+  if (clicks.idle) {
+    const played = clicks.clicks ?? 0;
+    cx.problems.push({ severity: 'warning', code: 'unsupported-option', message: `slide ${index}: \`clicks: ${played + clicks.idle}\` asks for ${clicks.idle} click(s) more than anything on the slide follows: it plays ${played}`, ...at });
+  }
   if (blocks.length === 0) cx.problems.push({ severity: 'warning', code: 'empty-slide', message: `slide ${index} has no content`, ...at });
   if (layout === 'image' && !blocks.some((b) => b.type === 'image')) {
     cx.problems.push({ severity: 'error', code: 'layout-mismatch', message: `slide ${index} has layout \`image\` but no image (write ![description](path))`, ...at });

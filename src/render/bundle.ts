@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { sha256 } from './cache.js';
 import { hashTree, versions } from './render-key.js';
 import { packageRoot, talkreelCacheDir } from './root.js';
 import { removeLeftovers } from './outputs.js';
 import { webpackOverride } from './webpack-override.js';
+import { MERMAID_SCRIPT } from '../slides/mermaid-script.js';
 
 const KEEP = 3;
 
@@ -31,6 +33,8 @@ export async function bundleCompositions(onProgress?: (percent: number) => void)
   process.on('exit', removeStaging);
   try {
     await bundleInto(staging, maps, onProgress);
+    fs.mkdirSync(path.join(staging, 'public'), { recursive: true });
+    fs.copyFileSync(mermaidScript(), path.join(staging, 'public', MERMAID_SCRIPT));
   } catch (err) {
     removeStaging();
     throw err;
@@ -76,6 +80,9 @@ async function bundleInto(staging: string, maps: boolean, onProgress?: (percent:
     enableCaching: true,
   });
 }
+
+/** mermaid's prebuilt script, from the installed package (see slides/mermaid-page.ts). */
+const mermaidScript = () => createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
 
 /** Keeps the most recently used bundles only, and removes what killed runs left half-written. */
 function prune(root: string): void {

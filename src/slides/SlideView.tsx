@@ -49,11 +49,20 @@ export const SlideView: React.FC<LayoutProps & { deck: Deck; probe?: boolean }> 
 const TextProbe: React.FC<{ index: number; children: React.ReactNode }> = ({ index, children }) => {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const copy = ref.current?.cloneNode(true) as HTMLElement | undefined;
-    if (!ref.current || !copy) return;
-    for (const chrome of copy.querySelectorAll('[data-chrome]')) chrome.remove();
-    console.log(`talkreel:probe ${index} ${JSON.stringify({ text: copy.textContent ?? '', drawn: drawnParts(ref.current) })}`);
-  });
+    const root = ref.current;
+    if (!root) return;
+    const report = () => {
+      const copy = root.cloneNode(true) as HTMLElement;
+      for (const chrome of copy.querySelectorAll('[data-chrome]')) chrome.remove();
+      console.log(`talkreel:probe ${index} ${JSON.stringify({ text: copy.textContent ?? '', drawn: drawnParts(root) })}`);
+    };
+    report();
+    // Formulas and diagrams are drawn after the slide mounts (their stylesheet, fonts or mermaid
+    // load first): each change is reported again, and the last report is what the frame shows.
+    const watcher = new MutationObserver(report);
+    watcher.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    return () => watcher.disconnect();
+  }, [index]);
   return (
     <div ref={ref} style={{ display: 'contents' }}>
       {children}

@@ -1,11 +1,13 @@
 import type { MermaidConfig } from 'mermaid';
+import { staticFile } from 'remotion';
 import { FONT, type Theme } from './theme.js';
+import { MERMAID_SCRIPT } from './mermaid-script.js';
 
 type Mermaid = typeof import('mermaid').default;
 
 /**
- * mermaid in the page. It is imported (a chunk of its own in the bundle) when the first diagram
- * of the page is drawn, so a deck without diagrams never loads it. Drawing is made repeatable:
+ * mermaid in the page. Its script is loaded when the first diagram of the page is drawn, so a
+ * deck without diagrams never loads it. Drawing is made repeatable:
  * ids come from a fixed seed (`deterministicIds`), each diagram gets an id from its source, and
  * `Math.random` (which some diagrams use for their own ids, changing label widths) is seeded from
  * the source while mermaid draws; diagrams are drawn one at a time so those stretches never
@@ -34,7 +36,7 @@ export function drawDiagram(code: string, theme: Theme): Promise<DrawnDiagram> {
 }
 
 async function drawOne(code: string, theme: Theme, id: string): Promise<DrawnDiagram> {
-  loading ??= import('mermaid').then((m) => m.default);
+  loading ??= loadScript(staticFile(MERMAID_SCRIPT)).then(() => (window as unknown as { mermaid: Mermaid }).mermaid);
   const mermaid = await loading;
   mermaid.initialize(mermaidConfig(theme));
   // Loads the diagram type's code first, so that drawing goes straight to parsing, where a
@@ -169,4 +171,15 @@ function seeded(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Runs a script of the bundle's public files in the page (it sets `window.mermaid`). */
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.appendChild(script);
+  });
 }

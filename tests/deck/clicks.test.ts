@@ -49,7 +49,11 @@ describe("Slidev's clicks, as Slidev counts them", () => {
 
   it('a list without <v-clicks> appears at once, as in Slidev; `clicks:` sets the number', () => {
     expect(slidev('- a\n- b').deck.slides[0].clicks).toBe(0);
-    expect(slidev('<div v-click>A</div>', 'clicks: 5\n').deck.slides[0].clicks).toBe(5);
+    expect(slidev('<div v-click>A</div><div v-click>B</div>', 'clicks: 1\n').deck.slides[0].clicks).toBe(1);
+    // Clicks nothing drawn follows (in Slidev, components reading $clicks would) are not played.
+    const idle = slidev('<div v-click>A</div>', 'clicks: 5\n');
+    expect(idle.deck.slides[0].clicks).toBe(1);
+    expect(idle.diagnostics.map((d) => `${d.code}: ${d.message}`)).toContain('unsupported-option: slide 1: `clicks: 5` asks for 4 click(s) more than anything on the slide follows: it plays 1');
   });
 
   it('a part of a line can come at a click; a v-mark is not drawn but counts', () => {
