@@ -15,7 +15,8 @@ import { tempDir } from '../helpers/temp.js';
  */
 const tmp = tempDir('concurrent');
 const shared = cacheDir(root);
-const DECK = fixture('layouts.md');
+// A few slides with builds and a transition: enough pictures and segments to race on, quick to render.
+const DECK = fixture('small.md');
 const RESOLUTION = '320x180';
 const RENDERS = 4;
 const ROUNDS = 3;
@@ -50,7 +51,7 @@ describe('several renders at once on one cache folder', () => {
     expect(solo.code, solo.stderr).toBe(0);
     const reference = files(alone);
     const thumbnailsOnly = new Map([...reference].filter(([name]) => name.startsWith('thumbnails/') || name === 'manifest.json'));
-    expect(thumbnailsOnly.size).toBeGreaterThan(5);
+    expect(thumbnailsOnly.size).toBeGreaterThan(3);
 
     const problems: string[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
