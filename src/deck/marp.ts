@@ -2,6 +2,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { MARP_GLOBAL, MARP_LOCAL } from './dialects.js';
 import { looseValue, type ForeignOption } from './options.js';
 import type { RawSlide } from './split.js';
+import type { Block } from './model.js';
 
 /**
  * Marp's own syntax: directives in HTML comments, image keywords in the alt text, and slides
@@ -49,17 +50,11 @@ export function readDirectiveComment(comment: Comment): OptionEntry[] | null {
   return entries;
 }
 
-export interface ImageKeywords {
-  alt: string;
-  placement?: 'background' | 'left' | 'right';
-  fit?: 'cover' | 'contain';
-  share?: number;
-  vertical?: boolean;
-  width?: number;
-  height?: number;
+/** What Marp's keywords in a picture's alt text set on the picture (see the image block in model.ts). */
+export type ImageKeywords = Pick<Extract<Block, { type: 'image' }>, 'alt' | 'placement' | 'fit' | 'share' | 'vertical' | 'width' | 'height'> & {
   /** Keywords Marp knows that talkreel does not apply (filters, bg sizes). */
   ignored: string[];
-}
+};
 
 const FILTERS = /^(blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|opacity|saturate|sepia)(:.*)?$/;
 
