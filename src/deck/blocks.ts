@@ -213,12 +213,13 @@ function code(el: Element, line: number, cx: Conversion): Block {
   const lang = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length);
   if (lang === 'mermaid') return { type: 'diagram', lang, code: textOf(inner).replace(/\n$/, ''), line };
   const meta = typeof inner.properties?.dataMeta === 'string' ? inner.properties.dataMeta : undefined;
+  const snippet = typeof inner.properties?.dataSnippet === 'string' ? { snippet: inner.properties.dataSnippet } : {};
   const value = textOf(inner).replace(/\n$/, '');
   // Slidev's magic move: a Markdown fence holding the versions of the code, shown one after another.
   const block: Block =
     lang === 'md' && meta && /(^|\s)magic-move(\s|$|\{)/.test(meta)
       ? magicMove(value, meta, line)
-      : { type: 'code', ...(lang ? { lang } : {}), ...(meta ? { meta, ...codeExtras(meta) } : {}), value, line };
+      : { type: 'code', ...(lang ? { lang } : {}), ...(meta ? { meta, ...codeExtras(meta) } : {}), value, line, ...snippet };
   return withStates(block, meta, cx);
 }
 

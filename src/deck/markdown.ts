@@ -13,6 +13,7 @@ import { blocksOf } from './blocks.js';
 import type { ClickCounter } from './clicks.js';
 import { closeSelfClosingTags, SLOT } from './html.js';
 import { fixMath } from './math-syntax.js';
+import { markSnippets } from './snippets.js';
 import { Conversion, textOf } from './inline.js';
 import type { Comment } from './marp.js';
 import { SLOTS, type Block, type Diagnostic, type Slot } from './model.js';
@@ -55,6 +56,7 @@ export function parseSlideBody(body: string, firstLine: number, options: BodyOpt
   const mdast = processor.parse(body) as Root;
   fixMath(mdast, body);
   if (options.marp) markFragments(mdast, body);
+  else markSnippets(mdast, body);
   // The code fence's info after the language (` {2|3-4}`) survives the trip as an attribute.
   visit(mdast, 'code', (node) => {
     if (node.meta) node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataMeta: node.meta } };

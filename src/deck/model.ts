@@ -170,6 +170,8 @@ export interface CodeExtras {
   highlight?: (number[] | null)[];
   /** Line numbers in the margin (`{lines:true}`), from `startLine` (default 1). */
   lineNumbers?: { start: number };
+  /** Slidev's `<<< @/file.ts#region`: the file (and region) the code is read from, until the parser reads it. */
+  snippet?: string;
   /** Slidev's magic move: the code's versions, shown one after another; `value` is the last. */
   versions?: string[];
   /** Highlighted tokens, line by line, of each version (of `value` alone when there are none). */
@@ -213,6 +215,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
       type: z.literal('code'),
       lang: z.string().optional(),
       meta: z.string().optional(),
+      snippet: z.string().optional(),
       value: z.string(),
       line: z.number(),
       highlight: z.array(z.array(z.number().int()).nullable()).optional(),

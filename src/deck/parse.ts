@@ -61,7 +61,7 @@ export function parseDeck(source: string, file = '<string>', options: ParseOptio
   const apply: ApplyContext = { tool: dialect === 'marp' ? 'Marp' : 'Slidev', lenient: dialect !== 'talkreel', warned: new WeakSet(), problems: [] };
   const setup = readHeadmatter(head.foreign, split, dialect, deckOptions, apply);
   const prepared = prepareSlides(setup.raws, file, { deck: file, foreign: foreignSlideOption, unknown, readImport: options.readImport, problems });
-  const cx: BuildContext = { marp: dialect === 'marp', dialect, apply, carried: setup.carried, firstSlide: setup.firstSlide, said: new Set(), problems, deckFile: file };
+  const cx: BuildContext = { marp: dialect === 'marp', dialect, apply, carried: setup.carried, firstSlide: setup.firstSlide, said: new Set(), problems, deckFile: file, readImport: options.readImport };
   const slides: Slide[] = [];
   prepared.forEach((p, n) => {
     const slide = buildSlide(p, n, slides.length + 1, n === prepared.length - 1, cx);

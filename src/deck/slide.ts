@@ -1,5 +1,6 @@
 import { applyEntries, emptyExtras, type ApplyContext, type SlideExtras } from './foreign.js';
-import type { PreparedSlide } from './imports.js';
+import type { ImportReader, PreparedSlide } from './imports.js';
+import { readSnippets } from './snippets.js';
 import { blockText, countWords, inferLayout, slideTitle, slugify } from './infer.js';
 import { readDirectiveComment, type OptionEntry } from './marp.js';
 import { parseSlideBody, type SlideBody } from './markdown.js';
@@ -22,6 +23,8 @@ export interface BuildContext {
   said: Set<string>;
   problems: Problem[];
   deckFile: string;
+  /** Reads the files of Slidev's code snippets (`<<< @/file.ts`), as it reads `src:` imports. */
+  readImport?: ImportReader;
 }
 
 /** One slide of the deck from its source and options; null for a hidden slide. */
@@ -29,6 +32,7 @@ export function buildSlide(prepared: PreparedSlide, n: number, index: number, la
   const { raw, own, file } = prepared;
   const inFile = file === cx.deckFile ? {} : { file };
   const body = parseSlideBody(raw.body, raw.bodyLine, { marp: cx.marp, said: cx.said });
+  readSnippets(body.blocks, file, cx.readImport, body.problems);
   cx.problems.push(...body.problems.map((p) => ({ ...p, ...inFile })));
   const extras = emptyExtras();
   if (n === 0) applyEntries(cx.firstSlide, extras, cx.apply);
