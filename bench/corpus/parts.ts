@@ -10,14 +10,14 @@ export type Parts = Record<(typeof PART_NAMES)[number], number>;
 /**
  * What the source asks for, as the parser read it: slides in columns (Slidev's two-cols and
  * two-cols-header, talkreel's columns, a picture beside the slide: Marp's `![bg left]`, Slidev's
- * image-left/right), clicks (each a build step), formulas (display and inline), mermaid diagrams,
+ * image-left/right, a grid's columns: `grid-cols-3`), clicks (each a build step), formulas (display and inline), mermaid diagrams,
  * and code blocks in a language Shiki knows (by Shiki's own list, not talkreel's).
  */
 export function sourceParts(deck: Deck): Parts {
   const parts: Parts = { columns: 0, clicks: 0, formulas: 0, diagrams: 0, highlighted: 0 };
   for (const slide of deck.slides) {
     const beside = slide.blocks.some((b) => b.type === 'image' && (b.placement === 'left' || b.placement === 'right'));
-    if (slide.layout === 'columns' || beside) parts.columns++;
+    if (slide.layout === 'columns' || beside || slide.blocks.some((b) => b.cell)) parts.columns++;
     parts.clicks += slide.clicks ?? 0;
     for (const b of eachBlock(slide.blocks)) {
       if (b.type === 'math') parts.formulas++;

@@ -71,7 +71,7 @@ export function deckTargets(d: DeckResult): Target[] {
 }
 
 /** Reference PNGs the issue asks for: each kind of slide in both themes. */
-export const REFERENCE_KINDS = ['code', 'table', 'nested-list', 'emoji', 'html', 'two-columns', 'formula', 'diagram'] as const;
+export const REFERENCE_KINDS = ['code', 'table', 'nested-list', 'emoji', 'html', 'two-columns', 'formula', 'diagram', 'grid'] as const;
 
 /**
  * A kind has its references when tests/visual/reference/dark and light each hold a PNG of a slide

@@ -7,6 +7,7 @@ import type { Code, Root as MdRoot } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { readClickValue } from './clicks.js';
+import { gridBlocks, gridColumns } from './grid.js';
 import { readCodeInfo } from './code-info.js';
 import { ALIGNS, plainText, type Align, type Block, type CodeExtras, type ListItem, type Run } from './model.js';
 
@@ -95,9 +96,11 @@ function elementBlocks(el: Element, cx: Conversion): Block[] {
       return [code(el, line, cx)];
     case 'table':
       return [table(el, cx)];
-    default:
+    default: {
       noteUnknown(el, cx);
-      return blocksOf(el.children, cx);
+      const columns = cx.inGrid === 0 ? gridColumns(el) : null;
+      return columns ? gridBlocks(el, columns, cx, (child) => blocksOf([child], cx)) : blocksOf(el.children, cx);
+    }
   }
 }
 

@@ -21,6 +21,9 @@ export class Conversion {
   readonly planned = new Map<Element, Click>();
   /** How many click sources the element being converted is inside. */
   inside = 0;
+  /** Grids of the slide so far (each gets a number), and how many the element being converted is inside. */
+  grids = 0;
+  inGrid = 0;
   /** The slot markers met (see markdown.ts). */
   readonly slots = new Set<string>();
 
@@ -58,7 +61,7 @@ export class Conversion {
   attributes(el: Element): void {
     const keys = Object.keys(el.properties ?? {});
     if (keys.some((k) => k === 'className' || k === 'style') && !isFrameworkMarkup(el)) {
-      this.once('css', 'unsupported-html', 'CSS classes and inline styles in the deck are not applied: talkreel draws the text with its own look', el);
+      this.once('css', 'unsupported-html', 'CSS classes and inline styles in the deck are not applied (but for grid columns, `grid grid-cols-N`): talkreel draws the text with its own look', el);
     }
     if (keys.some((k) => /^on[A-Z]/.test(k) || k.startsWith('@'))) {
       this.once('events', 'unsupported-html', 'event handlers in the deck are never run; their elements are shown as text', el);

@@ -98,6 +98,15 @@ export interface Clicked {
   click?: Click;
   /** Where a top-level block goes on a `columns` slide (Slidev's slots `::left::`, `::right::`, ...). */
   slot?: Slot;
+  /** The column of a grid the block is in (`<div class="grid grid-cols-3">`: see blocks.ts). */
+  cell?: Cell;
+}
+
+/** A block in column `column` (0-based) of grid `grid` (numbered in the slide), which has `columns` columns. */
+export interface Cell {
+  grid: number;
+  column: number;
+  columns: number;
 }
 export const SLOTS = ['header', 'left', 'right', 'bottom'] as const;
 export type Slot = (typeof SLOTS)[number];
@@ -187,13 +196,14 @@ export const listItemSchema: z.ZodType<ListItem> = z.lazy(() =>
 );
 const click = clickSchema.optional();
 const slot = z.enum(SLOTS).optional();
+const cell = z.object({ grid: z.number().int(), column: z.number().int(), columns: z.number().int() }).optional();
 
 export const blockSchema: z.ZodType<Block> = z.lazy(() =>
   z.discriminatedUnion('type', [
-    z.object({ type: z.literal('heading'), depth: z.number().int(), runs, fit: z.boolean().optional(), line: z.number(), click, slot }),
-    z.object({ type: z.literal('paragraph'), runs, line: z.number(), click, slot }),
-    z.object({ type: z.literal('list'), ordered: z.boolean(), start: z.number().int(), items: z.array(listItemSchema), line: z.number(), click, slot }),
-    z.object({ type: z.literal('quote'), paragraphs: z.array(runs), attribution: z.string().optional(), line: z.number(), click, slot }),
+    z.object({ type: z.literal('heading'), depth: z.number().int(), runs, fit: z.boolean().optional(), line: z.number(), click, slot, cell }),
+    z.object({ type: z.literal('paragraph'), runs, line: z.number(), click, slot, cell }),
+    z.object({ type: z.literal('list'), ordered: z.boolean(), start: z.number().int(), items: z.array(listItemSchema), line: z.number(), click, slot, cell }),
+    z.object({ type: z.literal('quote'), paragraphs: z.array(runs), attribution: z.string().optional(), line: z.number(), click, slot, cell }),
     z.object({
       type: z.literal('image'),
       path: z.string(),
@@ -210,6 +220,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
       pixels: z.object({ width: z.number(), height: z.number() }).optional(),
       click,
       slot,
+      cell,
     }),
     z.object({
       type: z.literal('code'),
@@ -225,10 +236,11 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
       statesAt: z.number().int().optional(),
       click,
       slot,
+      cell,
     }),
-    z.object({ type: z.literal('math'), tex: z.string(), html: z.string().optional(), line: z.number(), click, slot }),
-    z.object({ type: z.literal('diagram'), lang: z.literal('mermaid'), code: z.string(), line: z.number(), click, slot }),
-    z.object({ type: z.literal('table'), align: z.array(z.enum(ALIGNS).nullable()), head: z.array(runs), rows: z.array(z.array(runs)), line: z.number(), click, slot }),
+    z.object({ type: z.literal('math'), tex: z.string(), html: z.string().optional(), line: z.number(), click, slot, cell }),
+    z.object({ type: z.literal('diagram'), lang: z.literal('mermaid'), code: z.string(), line: z.number(), click, slot, cell }),
+    z.object({ type: z.literal('table'), align: z.array(z.enum(ALIGNS).nullable()), head: z.array(runs), rows: z.array(z.array(runs)), line: z.number(), click, slot, cell }),
   ]),
 );
 

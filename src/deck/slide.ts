@@ -144,7 +144,9 @@ function chooseLayout(all: Block[], named: Layout | undefined, extras: SlideExtr
   const content = () => blocks.filter((b) => !(b.type === 'image' && b.placement));
   if (named === 'quote' && !content().some((b) => b.type === 'quote')) blocks = headingAsQuote(blocks);
   let layout = named ?? layoutOf(blocks, extras, position);
-  if ((named && !canShow(named, content())) || (hasClicks(blocks) && !['bullets', 'content', 'columns'].includes(layout))) layout = general(blocks);
+  // Clicks and grid columns are drawn by the general layouts only.
+  const needsGeneral = hasClicks(blocks) || blocks.some((b) => b.cell);
+  if ((named && !canShow(named, content())) || (needsGeneral && !['bullets', 'content', 'columns'].includes(layout))) layout = general(blocks);
   const centred = extras.centre === true || (['statement', 'closing'].includes(named ?? '') && layout !== named);
   return { blocks, layout, centred };
 }

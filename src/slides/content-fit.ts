@@ -1,5 +1,5 @@
 import type { Run, Slide } from '../deck/model.js';
-import { contentParts, rowText, slotColumns, splitColumns, type Row } from './content.js';
+import { contentParts, flowParts, rowText, slotColumns, splitColumns, type Row } from './content.js';
 import { codeFit, unwrappedSize } from './fit-code.js';
 import { diagramItem } from './fit-diagram.js';
 import { fitText, mathItem } from './fit-math.js';
@@ -60,15 +60,23 @@ export function contentItems(slide: Slide, g: ContentGeometry, measure: Measure,
   return [...items, ...flowItems(rows, g, measure, heading !== undefined)];
 }
 
-/** Rows one under another; the first under the title's accent bar when there is a title. */
+/**
+ * Rows one under another; the first under the title's accent bar when there is a title. A grid's
+ * columns sit side by side (see gridItems).
+ */
 function flowItems(rows: Row[], g: ContentGeometry, measure: Measure, underTitle = false): FitItem[] {
   const items: FitItem[] = [];
   let first = true;
   let notes = 0;
-  for (const row of rows) {
+  for (const part of flowParts(rows)) {
     const top = first;
     first = false;
     const fixed = top && underTitle ? g.bar : 0;
+    if ('grid' in part) {
+      items.push(...gridItems(part.grid, top, fixed, g, measure));
+      continue;
+    }
+    const { row } = part;
     if (row.kind === 'text' && row.role === 'small' && !row.placeholder) {
       items.push({ key: row.key, text: rowText(row), ...role('small', g.frame), before: notes++ === 0 ? 0.8 : 0, fixed });
       continue;
@@ -90,8 +98,25 @@ export function pictureHeight(block: Extract<Row, { kind: 'image' }>['block'], f
   return tall ? Math.max(1, Math.round((tall * frame) / 720)) : frame;
 }
 
-/** Half the width, less the gutter between the two columns. */
-export const columnWidth = (g: Pick<ContentGeometry, 'width' | 'frame'>) => Math.floor((g.width - scaled(SPACE.l, g.frame)) / 2);
+/** A column's width: the width shared by `n` columns (two by default), less the gutters between them. */
+export const columnWidth = (g: Pick<ContentGeometry, 'width' | 'frame'>, n = 2) => Math.floor((g.width - (n - 1) * scaled(SPACE.l, g.frame)) / n);
+
+/**
+ * A grid's columns side by side, each column's rows one under another: the fitting takes the
+ * height of the tallest column. Each column's first row has the gap a row would have above it
+ * (none at the top), and sits under the title's bar when the grid opens the slide.
+ */
+function gridItems(columns: Row[][], top: boolean, fixed: number, g: ContentGeometry, measure: Measure): FitItem[] {
+  const width = columnWidth(g, columns.length);
+  const narrow = { ...g, width };
+  return columns.flatMap((column, c) =>
+    column.map((row, j) => {
+      const item = rowItem(row, narrow, measure);
+      const before = j === 0 && top ? 0 : gapAbove(row);
+      return { ...item, width, column: c, columnGroup: row.cell?.grid, before, fixed: (item.fixed ?? 0) + (j === 0 ? fixed : 0) };
+    }),
+  );
+}
 
 /** The rows set in two columns side by side, each column's first row under the title's bar; footnotes under both. */
 function columnItems(split: NonNullable<ReturnType<typeof splitColumns>>, heading: boolean, g: ContentGeometry, measure: Measure): FitItem[] {

@@ -1,4 +1,4 @@
-import type { Block, Click, ListItem, Run, Slide, Slot } from '../deck/model.js';
+import type { Block, Cell, Click, ListItem, Run, Slide, Slot } from '../deck/model.js';
 import { fitText } from './fit-math.js';
 
 /**
@@ -33,7 +33,7 @@ export type Row = (
   | { kind: 'image'; key: string; block: Of<'image'>; depth: number; click?: Click }
   | { kind: 'math'; key: string; block: Of<'math'>; depth: number; click?: Click }
   | { kind: 'diagram'; key: string; block: Of<'diagram'>; depth: number; click?: Click }
-) & { slot?: Slot };
+) & { slot?: Slot; cell?: Cell };
 
 export interface ContentParts {
   heading?: Of<'heading'>;
@@ -47,7 +47,8 @@ export function contentParts(slide: Slide): ContentParts {
   const titled = blocks[0]?.type === 'heading' && (slide.layout !== 'columns' || blocks[0].slot === 'header');
   const heading = titled && blocks[0].type === 'heading' ? blocks[0] : undefined;
   const body = heading ? blocks.slice(1) : blocks;
-  const maker = new RowMaker(heading ? 'body' : 'list');
+  // A columns slide's slots are its columns: grids inside them are read as plain rows.
+  const maker = new RowMaker(heading ? 'body' : 'list', slide.layout !== 'columns');
   // Paragraphs after the last list (a "Source:" line) are set small, as footnotes.
   const lastList = body.map((b) => b.type).lastIndexOf('list');
   const notesFrom = lastList >= 0 && body.slice(lastList + 1).every((b) => b.type === 'paragraph') ? lastList + 1 : body.length;
@@ -62,13 +63,17 @@ class RowMaker {
   private others = 0;
   private notes = 0;
 
-  constructor(private readonly role: 'body' | 'list') {}
+  constructor(
+    private readonly role: 'body' | 'list',
+    private readonly grids: boolean,
+  ) {}
 
   block(b: Block, depth: number, footnote = false, inherited?: Click): void {
     const start = this.rows.length;
-    this.blockRows(b, depth, footnote, inherited);
-    // A top-level block's rows go where its slot says (a columns slide); nested ones with it.
+    this.blockRows(b, depth, footnote && !b.cell, inherited);
+    // A top-level block's rows go where its slot says (a columns slide), or in its grid's column; nested ones with it.
     if (b.slot) for (const row of this.rows.slice(start)) row.slot = b.slot;
+    if (b.cell && this.grids) for (const row of this.rows.slice(start)) row.cell = b.cell;
   }
 
   private blockRows(b: Block, depth: number, footnote: boolean, inherited?: Click): void {
@@ -146,7 +151,7 @@ export function rowText(row: Row): string {
 export function splitColumns(rows: Row[]): { left: Row[]; right: Row[]; notes: Row[] } | null {
   const notes = rows.filter((r) => r.kind === 'text' && r.role === 'small' && !r.placeholder);
   const body = rows.filter((r) => !notes.includes(r));
-  if (body.length < 4 || body.some((r) => r.kind === 'table' || r.kind === 'image' || r.kind === 'diagram')) return null;
+  if (body.length < 4 || body.some((r) => r.kind === 'table' || r.kind === 'image' || r.kind === 'diagram' || r.cell)) return null;
   const weight = (r: Row) => (r.kind === 'code' ? r.block.value.split('\n').length * 40 : rowText(r).length + 30);
   const total = body.reduce((n, r) => n + weight(r), 0);
   let sum = 0;
@@ -163,4 +168,22 @@ export function slotColumns(rows: Row[]): { top: Row[]; left: Row[]; right: Row[
     right: rows.filter((r) => r.slot === 'right'),
     bottom: rows.filter((r) => r.slot === 'bottom'),
   };
+}
+
+/** Rows in order, with each run of rows of one grid gathered: `{ grid: columns of rows }` in its place. */
+export type FlowPart = { row: Row } | { grid: Row[][] };
+
+export function flowParts(rows: Row[]): FlowPart[] {
+  const parts: FlowPart[] = [];
+  for (let i = 0; i < rows.length; ) {
+    const cell = rows[i].cell;
+    if (!cell) {
+      parts.push({ row: rows[i++] });
+      continue;
+    }
+    const columns: Row[][] = Array.from({ length: cell.columns }, () => []);
+    for (; i < rows.length && rows[i].cell?.grid === cell.grid; i++) columns[rows[i].cell!.column].push(rows[i]);
+    parts.push({ grid: columns });
+  }
+  return parts;
 }

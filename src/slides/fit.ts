@@ -35,8 +35,10 @@ export interface FitItem {
   fixed?: number;
   /** The item's own width when narrower than the box. */
   width?: number;
-  /** Items side by side in columns (0, 1): a run of them takes the height of its tallest column. */
+  /** Items side by side in columns (0, 1, ...): a run of them takes the height of its tallest column. */
   column?: number;
+  /** Which run of columns the item is in, when runs follow one another (two grids in a row). */
+  columnGroup?: number;
   /** Code: `text` is set as written, line by line, and a line too long for the width wraps. */
   code?: boolean;
   /** A table: these cells (the first row the header when `head`), each padded by `pad` ems. */
@@ -87,6 +89,7 @@ export function fitBox(box: FitBox, measure: Measure): Fitted {
 function layoutAt(box: FitBox, measure: Measure, stage: Stage): Fitted {
   const out: Fitted = { size: {}, lines: {}, widths: {}, boxes: {}, height: 0, fits: false, small: stage.small };
   let columns: number[] | null = null;
+  let group: number | undefined;
   const flush = () => {
     if (columns) out.height += Math.max(...columns);
     columns = null;
@@ -116,6 +119,8 @@ function layoutAt(box: FitBox, measure: Measure, stage: Stage): Fitted {
       flush();
       out.height += h;
     } else {
+      if (item.columnGroup !== group) flush();
+      group = item.columnGroup;
       columns ??= [];
       columns[item.column] = (columns[item.column] ?? 0) + h;
     }

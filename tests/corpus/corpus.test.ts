@@ -187,7 +187,7 @@ describe('the report', () => {
     }
     fs.writeFileSync(path.join(refs, 'dark', '05-table.png'), '');
     const references = referenceTargets(refs);
-    expect(references.map((t) => t.met)).toEqual([true, false, false, false, false, false, false, false]);
+    expect(references.map((t) => t.met)).toEqual([true, false, false, false, false, false, false, false, false]);
     expect(references[1].detail).toBe('none in light');
     const decksIn = [result({ deck: 'good' }), result({ deck: 'cut', cut: [2], small: [1], warnings: { 'text-overflow': 1, 'text-small': 1 } })];
     const files = writeReport({ decks: decksIn, references, date: '2025-01-01' }, path.join(dir, 'out'));

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/deck/parse.js';
 import { contentParts, slotColumns } from '../../src/slides/content.js';
+import { columnWidth, contentItems } from '../../src/slides/content-fit.js';
+import { fitSlide } from '../../src/slides/geometry.js';
+import type { Measure } from '../../src/slides/lines.js';
 import { fontNeeds } from '../../src/slides/font-needs.js';
 
 const slideOf = (body: string) => parseDeck(`# Start\n\n---\n\n${body}\n\n---\n\n# End\n`, 'talk.md').deck.slides[1];
@@ -87,5 +90,31 @@ describe("Slidev's columns", () => {
     const { deck: d, diagnostics } = parseDeck('---\ntheme: default\n---\n\n# A\n\nx\n\n::right::\n\ny\n\n---\n\n# B\n\n::right::\n\nz\n', 'slides.md');
     expect(d.slides.map((s) => s.layout)).toEqual(['title', 'statement']);
     expect(diagnostics.filter((x) => x.message.includes('slots'))).toHaveLength(1);
+  });
+});
+
+describe('grid columns', () => {
+  const half: Measure = (text) => [...text].length * 0.5;
+  const deck = (body: string) => parseDeck(`---\ntheme: default\n---\n\n# Grid\n\n${body}\n`, 'slides.md').deck;
+
+  it('measures each column at its share of the width, side by side: the grid is as tall as its tallest column', () => {
+    const slide = deck('<div class="grid grid-cols-3">\n<div>\n\nOne short line\n\n</div>\n<div>\n\nA\n\nB\n\nC\n\n</div>\n<div>\n\nTwo\n\n</div>\n</div>').slides[0];
+    const g = { width: 1600, height: 900, frame: 1080, bar: 40 };
+    const items = contentItems(slide, g, half).filter((i) => i.column !== undefined);
+    expect(items.map((i) => i.column)).toEqual([0, 1, 1, 1, 2]);
+    expect(new Set(items.map((i) => i.width))).toEqual(new Set([columnWidth(g, 3)]));
+    expect(columnWidth(g, 3)).toBeLessThan(g.width / 3);
+    // One column of three rows sets the height, not the five rows together.
+    const fitted = fitSlide(slide, 1920, 1080, { paginate: false, logo: false }, half);
+    const stacked = fitSlide(deck('One short line\n\nA\n\nB\n\nC\n\nTwo').slides[0], 1920, 1080, { paginate: false, logo: false }, half);
+    expect(fitted.height).toBeLessThan(stacked.height);
+  });
+
+  it('draws a grid in a columns slide as rows of its column, and keeps two grids in a row apart', () => {
+    const cols = parseDeck('---\ntheme: default\nlayout: two-cols\n---\n\n<div class="grid grid-cols-2"><div>A</div><div>B</div></div>\n\n::right::\n\nC\n', 'slides.md').deck.slides[0];
+    expect(contentParts(cols).rows.every((r) => r.cell === undefined)).toBe(true);
+    const two = deck('<div class="grid grid-cols-2"><div>A</div><div>B</div></div>\n\n<div class="grid grid-cols-2"><div>C</div><div>D</div></div>').slides[0];
+    const items = contentItems(two, { width: 1600, height: 900, frame: 1080, bar: 40 }, half).filter((i) => i.column !== undefined);
+    expect(items.map((i) => `${i.columnGroup}:${i.column}`)).toEqual(['0:0', '0:1', '1:0', '1:1']);
   });
 });

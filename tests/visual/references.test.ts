@@ -18,12 +18,12 @@ const MAX_DIFFERENT = 0.002;
 
 const tmp = tempDir('visual');
 const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
-const LAYOUTS = ['title', 'bullets', 'quote', 'statement', 'link', 'image', 'content', 'content', 'bullets', 'bullets', 'statement', 'columns', 'content', 'content', 'closing'];
+const LAYOUTS = ['title', 'bullets', 'quote', 'statement', 'link', 'image', 'content', 'content', 'bullets', 'bullets', 'statement', 'columns', 'content', 'content', 'bullets', 'closing'];
 /** A Marp deck in 4:3, with a `fit` heading, header and footer rows, and a picture beside a slide. */
 const MARP = ['title', 'bullets'];
 const cases = [
-  { name: 'dark theme, every layout, and code, a table, nested lists, emoji, HTML, two columns, a formula and a diagram', deck: 'layouts.md', ref: 'dark', layouts: LAYOUTS },
-  { name: 'light theme, every layout, and code, a table, nested lists, emoji, HTML, two columns, a formula and a diagram', deck: 'layouts-light.md', ref: 'light', layouts: LAYOUTS },
+  { name: 'dark theme, every layout, and code, a table, nested lists, emoji, HTML, two columns, a formula, a diagram and a grid', deck: 'layouts.md', ref: 'dark', layouts: LAYOUTS },
+  { name: 'light theme, every layout, and code, a table, nested lists, emoji, HTML, two columns, a formula, a diagram and a grid', deck: 'layouts-light.md', ref: 'light', layouts: LAYOUTS },
   { name: "dark theme, Marp's directives in a 4:3 deck", deck: 'looks-marp.md', ref: 'dark/marp', layouts: MARP },
   { name: "light theme, Marp's directives in a 4:3 deck", deck: 'looks-marp-light.md', ref: 'light/marp', layouts: MARP },
 ];

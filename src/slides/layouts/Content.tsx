@@ -1,7 +1,7 @@
 import React from 'react';
 import { useCurrentFrame, useVideoConfig } from 'remotion';
 import { useFitted, useTextArea, useTheme } from '../context.js';
-import { contentParts, slotColumns, splitColumns, type Row } from '../content.js';
+import { contentParts, flowParts, slotColumns, splitColumns, type Row } from '../content.js';
 import { columnWidth, depthPx, figureOf, GAP_EM, gapAbove, panelPadding } from '../content-fit.js';
 import { BuildProvider, clickStyle, codeStep, useBuildState } from '../clicks.js';
 import { AccentBar, Frame } from '../Frame.js';
@@ -32,19 +32,32 @@ export const ContentLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrame
   const split = fit.columns === 2 ? splitColumns(rows) : null;
   // A row in a column gets the column's width (code wraps to it); a row above or below, the area's.
   const inColumn = (row: Row) => split !== null || (slide.layout === 'columns' && row.slot !== 'header' && row.slot !== 'bottom');
-  const widthOf = (row: Row) => (inColumn(row) ? columnWidth({ width: area.width, frame: height }) : area.width);
+  const widthOf = (row: Row) => (row.cell ? columnWidth({ width: area.width, frame: height }, row.cell.columns) : inColumn(row) ? columnWidth({ width: area.width, frame: height }) : area.width);
   const build = { frame, builds, buildFrames };
   const shown = (row: Row) => clickStyle(row.click, build);
   const view = (row: Row, before: number) => <RowView key={row.key} row={row} size={fit.size[row.key]} before={before} fit={fit} width={widthOf(row)} style={shown(row)} />;
 
-  // Rows one under another, as content-fit.ts measures them.
+  // Rows one under another, a grid's columns side by side, as content-fit.ts measures them.
   const flow = (part: Row[], first = 0) => {
     let notes = 0;
-    return part.map((row, i) => view(row, row.kind === 'text' && row.role === 'small' && !row.placeholder ? (notes++ === 0 ? 0.8 : 0) : i === 0 ? first : gapAbove(row)));
+    return flowParts(part).map((p, i) => {
+      if ('grid' in p) return grid(p.grid, i === 0);
+      const { row } = p;
+      return view(row, row.kind === 'text' && row.role === 'small' && !row.placeholder ? (notes++ === 0 ? 0.8 : 0) : i === 0 ? first : gapAbove(row));
+    });
   };
+  const grid = (columns: Row[][], top: boolean) => (
+    <div key={`grid-${columns.flat()[0]?.key}`} data-drawn="columns" style={{ display: 'flex', gap: scaled(SPACE.l, height), alignItems: 'flex-start', alignSelf: 'stretch', flexShrink: 0 }}>
+      {columns.map((column, c) => (
+        <div key={c} style={{ flex: '1 1 0', minWidth: 0 }}>
+          {column.map((row, j) => view(row, j === 0 && top ? 0 : gapAbove(row)))}
+        </div>
+      ))}
+    </div>
+  );
   // `drawn`: the deck asked for the columns (the text probe counts them), not the fitting.
   const columns = (left: Row[], right: Row[], drawn?: string) => (
-    <div data-drawn={drawn} style={{ display: 'flex', gap: scaled(SPACE.l, height), alignItems: 'flex-start', flexShrink: 0 }}>
+    <div data-drawn={drawn} style={{ display: 'flex', gap: scaled(SPACE.l, height), alignItems: 'flex-start', alignSelf: 'stretch', flexShrink: 0 }}>
       <div style={{ flex: '1 1 0', minWidth: 0 }}>{flow(left)}</div>
       <div style={{ flex: '1 1 0', minWidth: 0 }}>{flow(right)}</div>
     </div>
