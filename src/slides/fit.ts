@@ -68,9 +68,12 @@ export interface Fitted {
 
 const STEPS = 24;
 
-/** How far the shrinking has gone: `t` from 1 (largest) to 0 (usual minimum), then `u` from 0 to 1 (floor). */
+/**
+ * How far the shrinking has gone: `t` from 1 (largest) to 0 (usual minimum), then `u` from 0 to 1
+ * (floor), then, for code only, from 1 to 2 (below the floor, see fitBox).
+ */
 type Stage = { small: false; t: number } | { small: true; u: number };
-const sizeAt = (max: number, min: number, floor: number, stage: Stage) => (stage.small ? min - (min - floor) * stage.u : min + (max - min) * stage.t);
+const sizeAt = (max: number, min: number, floor: number, stage: Stage) => (stage.small ? min - (min - floor) * Math.min(1, stage.u) : min + (max - min) * stage.t);
 
 export function fitBox(box: FitBox, measure: Measure): Fitted {
   let last: Fitted | null = null;
@@ -83,8 +86,18 @@ export function fitBox(box: FitBox, measure: Measure): Fitted {
     last = layoutAt(box, measure, { small: true, u: step / STEPS });
     if (last.fits) return last;
   }
+  // Code is never cut: a slide that still does not fit scales its code blocks further, down to
+  // half their floor (10 px at 1080p), rather than lose their last lines.
+  if (!box.items.some((item) => item.code)) return last!;
+  for (let step = 1; step <= STEPS; step++) {
+    last = layoutAt(box, measure, { small: true, u: 1 + step / STEPS });
+    if (last.fits) return last;
+  }
   return last!;
 }
+
+/** How far code scales below its floor, at most (see fitBox). */
+const CODE_BELOW_FLOOR = 0.5;
 
 function layoutAt(box: FitBox, measure: Measure, stage: Stage): Fitted {
   const out: Fitted = { size: {}, lines: {}, widths: {}, boxes: {}, height: 0, fits: false, small: stage.small };
@@ -95,7 +108,9 @@ function layoutAt(box: FitBox, measure: Measure, stage: Stage): Fitted {
     columns = null;
   };
   for (const item of box.items) {
-    const s = Math.floor(sizeAt(item.max, item.min, item.floor ?? item.min, stage));
+    const floor = item.floor ?? item.min;
+    const below = item.code && stage.small && stage.u > 1 ? 1 - CODE_BELOW_FLOOR * (stage.u - 1) : 1;
+    const s = Math.floor(below < 1 ? floor * below : sizeAt(item.max, item.min, floor, stage));
     const width = (item.width ?? box.width) - (item.indentEm ?? 0) * s - (item.indentPx ?? 0);
     out.size[item.key] = s;
     let body: number;

@@ -33,6 +33,18 @@ describe('checkTextFit (Node side, from the font file)', () => {
     expect(Number(codeSize)).toBeGreaterThanOrEqual(20);
   });
 
+  it('scales a code block too long for the floor further rather than cut it, down to half the floor', () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `step_${i} = run(${i})`).join('\n');
+    const slide = (n: number) => parseDeck(`# Start\n\n---\n\n# Long code\n\n\`\`\`python\n${lines(n)}\n\`\`\`\n`, 'talk.md').deck;
+    const long = checkTextFit(slide(40), hd);
+    expect(long.map((d) => d.code)).toEqual(['text-small']);
+    const code = Number(/code and tables at (\d+) px/.exec(long[0].message)?.[1]);
+    expect(code).toBeLessThan(20);
+    expect(code).toBeGreaterThanOrEqual(10);
+    // Past half the floor, a block is cut after all.
+    expect(checkTextFit(slide(120), hd).map((d) => d.code)).toEqual(['text-overflow']);
+  });
+
   it('sets twelve short points in two columns instead of warning', () => {
     const items = Array.from({ length: 12 }, (_, i) => `- point ${i + 1} about scaling`).join('\n');
     const { deck } = parseDeck(`# Start\n\n---\n\n# Twelve points\n\n${items}\n`, 'talk.md');
