@@ -33,7 +33,21 @@ function expected(slide: Slide): string {
       if (b.type === 'list') return b.items.flatMap((item) => [readText(item.runs), ...text(item.blocks)]);
       return [blockText(b)];
     });
-  return letters([...text(slide.blocks), slide.style?.header ?? '', slide.style?.footer ?? ''].join('\n'));
+  return letters([...text(drawnOrder(slide)), slide.style?.header ?? '', slide.style?.footer ?? ''].join('\n'));
+}
+
+/** The blocks in the order the page has them: a grid's column by column (a columns slide's slots read its cells as rows). */
+function drawnOrder(slide: Slide): Block[] {
+  if (slide.layout === 'columns') return slide.blocks;
+  const out: Block[] = [];
+  for (let i = 0; i < slide.blocks.length; ) {
+    const grid = slide.blocks[i].cell?.grid;
+    let j = i + 1;
+    while (grid !== undefined && j < slide.blocks.length && slide.blocks[j].cell?.grid === grid) j++;
+    out.push(...slide.blocks.slice(i, j).sort((a, b) => (a.cell?.column ?? 0) - (b.cell?.column ?? 0)));
+    i = j;
+  }
+  return out;
 }
 
 describe.runIf(process.platform === 'linux')('every word of every deck reaches the page', () => {
