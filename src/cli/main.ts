@@ -6,7 +6,7 @@ import { hasErrors } from '../deck/parse.js';
 import { asError, TalkreelError } from '../errors.js';
 import { DeckError } from '../deck/errors.js';
 import { strictDiagnostics } from '../deck/strict.js';
-import { checkTextFit } from '../render/visual-check.js';
+import { checkTextFit } from '../render/capture/visual-check.js';
 import { planTimeline } from '../timing/plan.js';
 import { checkStarts, deckStarts } from '../timing/starts.js';
 import { formatDiagnostics } from './diagnostics.js';

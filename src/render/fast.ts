@@ -5,14 +5,14 @@ import type { makeCancelSignal, openBrowser } from '@remotion/renderer';
 import type { Deck } from '../deck/model.js';
 import { describeFrame, joinShortHolds, segmentsOf, thumbnailFrames, type Segment } from '../timing/frames.js';
 import type { Timeline } from '../timing/plan.js';
-import type { AudioTrack } from './audio.js';
-import { cacheLimitBytes, sha256, Store } from './cache.js';
-import { JPEG_QUALITY } from './capture.js';
-import { captureWithRetry, newRestartBudget } from './capture-retry.js';
-import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeFrames, gopFrames } from './encode.js';
-import { batchesOf, encodeSegments, type LaterSegment, type PictureSegment } from './encode-batch.js';
-import { renderKey } from './render-key.js';
-import { joinChunks } from './chunks.js';
+import type { AudioTrack } from './audio/audio.js';
+import { cacheLimitBytes, sha256, Store } from './cache/cache.js';
+import { JPEG_QUALITY } from './capture/capture.js';
+import { captureWithRetry, newRestartBudget } from './capture/capture-retry.js';
+import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeFrames, gopFrames } from './encode/encode.js';
+import { batchesOf, encodeSegments, type LaterSegment, type PictureSegment } from './encode/encode-batch.js';
+import { renderKey } from './plan/render-key.js';
+import { joinChunks } from './encode/chunks.js';
 
 /**
  * The fast renderer: capture each distinct picture once, encode each hold once as a short closed

@@ -4,15 +4,15 @@ import path from 'node:path';
 import { makeCancelSignal, renderMedia, renderStill, selectComposition } from '@remotion/renderer';
 import { TalkreelError } from '../errors.js';
 import { stillFrame } from '../timing/plan.js';
-import { JPEG_QUALITY } from './capture.js';
-import { concatSegments, ENCODER } from './encode.js';
-import { prepareAudio } from './audio.js';
+import { JPEG_QUALITY } from './capture/capture.js';
+import { concatSegments, ENCODER } from './encode/encode.js';
+import { prepareAudio } from './audio/audio.js';
 import { renderFast } from './fast.js';
-import { buildManifest, thumbnailName } from './manifest.js';
-import { commitOutputs, discardStaging, prepareOutDir } from './outputs.js';
-import { chapterMarks, removeStalePublished, writePublished, type PublishedFiles } from './publish.js';
-import { planRender, type RenderOptions, type RenderResult } from './render-plan.js';
-import { openSession, type RenderSession } from './session.js';
+import { buildManifest, thumbnailName } from './outputs/manifest.js';
+import { commitOutputs, discardStaging, prepareOutDir } from './outputs/outputs.js';
+import { chapterMarks, removeStalePublished, writePublished, type PublishedFiles } from '../publish/publish.js';
+import { planRender, type RenderOptions, type RenderResult } from './plan/render-plan.js';
+import { openSession, type RenderSession } from './browser/session.js';
 
 /**
  * Renders a deck to `<out>/<deck>.mp4`, `<out>/thumbnails/NN-slug.png` and `<out>/manifest.json`.

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import { findPublicDir, loadDeck } from '../deck/load.js';
 import type { Slide } from '../deck/model.js';
-import type { RenderOptions, RenderResult } from './render-plan.js';
+import type { RenderOptions, RenderResult } from './plan/render-plan.js';
 import { renderTalk } from './render-talk.js';
-import { openSession } from './session.js';
+import { openSession } from './browser/session.js';
 
 export type WatchEvent =
   | { type: 'rendering'; deck: string }
