@@ -13,7 +13,8 @@ import { blocksOf } from './blocks.js';
 import type { ClickCounter } from './clicks.js';
 import { closeSelfClosingTags, SLOT } from './html.js';
 import { fixMath } from './math-syntax.js';
-import { Conversion, textOf } from './inline.js';
+import { Conversion } from './conversion.js';
+import { textOf } from './inline.js';
 import type { Comment } from './marp.js';
 import { SLOTS, type Block, type Diagnostic, type Slot } from './model.js';
 
