@@ -1,14 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import type { makeCancelSignal, openBrowser } from '@remotion/renderer';
-import type { Deck } from '../deck/model.js';
 import { describeFrame, joinShortHolds, segmentsOf, thumbnailFrames, type Segment } from '../timing/frames.js';
 import type { Timeline } from '../timing/plan.js';
 import type { AudioTrack } from './audio/audio.js';
 import { cacheLimitBytes, sha256, Store } from './cache/cache.js';
 import { JPEG_QUALITY } from './capture/capture.js';
-import { captureWithRetry, newRestartBudget } from './capture/capture-retry.js';
+import { captureWithRetry, newRestartBudget, type CaptureContext } from './capture/capture-retry.js';
 import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeFrames, gopFrames } from './encode/encode.js';
 import { batchesOf, encodeSegments, type LaterSegment, type PictureSegment } from './encode/encode-batch.js';
 import { renderKey } from './plan/render-key.js';
@@ -23,22 +21,7 @@ import { joinChunks } from './encode/chunks.js';
  * the frames of the slides that changed are captured and encoded again. Capture and encoding
  * overlap: a segment is encoded as soon as its frames are in, while the browser captures on.
  */
-type Browser = Awaited<ReturnType<typeof openBrowser>>;
-
-export interface FastJob {
-  /**
-   * The bundle and the browser capturing now; asked for only when something must be captured, and
-   * again after `restartBrowser`.
-   */
-  session: () => Promise<{ serveUrl: string; browser: Browser }>;
-  /** Ends the current browser (it crashed or hangs) and starts a new one. */
-  restartBrowser: (reason: string) => Promise<void>;
-  browserExecutable: string | null;
-  deck: Deck;
-  timeline: Timeline;
-  concurrency: number;
-  cancelSignal: ReturnType<typeof makeCancelSignal>['cancelSignal'];
-  signal?: AbortSignal;
+export interface FastJob extends CaptureContext {
   /** Where to write the MP4, or null for thumbnails only. */
   video: string | null;
   metadata: Record<string, string>;

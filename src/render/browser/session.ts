@@ -1,7 +1,7 @@
 import { openBrowser } from '@remotion/renderer';
 import { bundleCompositions } from './bundle.js';
 import { chooseBrowser } from './browser.js';
-import type { RenderProgress } from '../plan/render-plan.js';
+import type { RenderProgress } from '../plan/progress.js';
 import { packageRoot } from '../cache/root.js';
 import { asError, TalkreelError } from '../../errors.js';
 

@@ -1,9 +1,27 @@
 import { makeCancelSignal, type openBrowser } from '@remotion/renderer';
 import { asError, TalkreelError } from '../../errors.js';
 import { captureFrames, type CaptureJob } from './capture.js';
-import type { FastJob } from '../fast.js';
+import type { Deck } from '../../deck/model.js';
+import type { Timeline } from '../../timing/plan.js';
 
 type Browser = Awaited<ReturnType<typeof openBrowser>>;
+
+/** What capturing needs from the render: its browser (restarted on a crash), deck and timeline. */
+export interface CaptureContext {
+  /**
+   * The bundle and the browser capturing now; asked for only when something must be captured, and
+   * again after `restartBrowser`.
+   */
+  session: () => Promise<{ serveUrl: string; browser: Browser }>;
+  /** Ends the current browser (it crashed or hangs) and starts a new one. */
+  restartBrowser: (reason: string) => Promise<void>;
+  browserExecutable: string | null;
+  deck: Deck;
+  timeline: Timeline;
+  concurrency: number;
+  cancelSignal: ReturnType<typeof makeCancelSignal>['cancelSignal'];
+  signal?: AbortSignal;
+}
 
 /** How many times one render may start a new browser after a crash or hang. */
 export const newRestartBudget = () => ({ left: 1 });
@@ -13,7 +31,7 @@ export const newRestartBudget = () => ({ left: 1 });
  * the frames still missing. One render restarts the browser once (`budget`, shared by its capture
  * passes): a second failure is an error that says what happened.
  */
-export async function captureWithRetry(job: FastJob, what: Pick<CaptureJob, 'frames' | 'format' | 'onFrame'>, budget: { left: number }): Promise<void> {
+export async function captureWithRetry(job: CaptureContext, what: Pick<CaptureJob, 'frames' | 'format' | 'onFrame'>, budget: { left: number }): Promise<void> {
   if (what.frames.length === 0) return; // nothing to capture: no browser is started
   const done = new Set<number>();
   let current = 0;
@@ -127,7 +145,7 @@ const tabsFor = (count: number, concurrency: number) => (count <= 16 ? 1 : concu
 
 const messageOf = (err: unknown) => asError(err).message.split('\n')[0];
 
-const captureCommon = (job: FastJob) => ({
+const captureCommon = (job: CaptureContext) => ({
   session: job.session,
   browserExecutable: job.browserExecutable,
   deck: job.deck,

@@ -21,6 +21,7 @@ import { planRecorded } from '../audio/recording.js';
 import { packageRoot } from '../cache/root.js';
 import type { RenderSession } from '../browser/session.js';
 import { checkTextFit } from '../capture/visual-check.js';
+import type { RenderPhase, RenderProgress } from './progress.js';
 
 /**
  * What a render is asked for (`RenderOptions`, the CLI's options) and what it is after checking:
@@ -71,20 +72,7 @@ export interface RenderOptions {
   signal?: AbortSignal;
 }
 
-/**
- * `finish`: joining the video and moving the outputs into place. `loudness` and `audio` (measuring
- * and encoding the recording) run beside the others; their `done` and `total` are seconds.
- */
-export type RenderPhase = 'bundle' | 'browser' | 'loudness' | 'audio' | 'capture' | 'encode' | 'video' | 'thumbnails' | 'finish';
-export interface RenderProgress {
-  phase: RenderPhase;
-  done: number;
-  total: number;
-  /** `video` (exact mode): frames encoded so far. */
-  encoded?: number;
-  /** `capture`: pictures taken from the cache; `encode`: segments taken from the cache. */
-  cached?: number;
-}
+export type { RenderPhase, RenderProgress };
 
 export interface RenderResult {
   outDir: string;
