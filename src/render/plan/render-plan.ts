@@ -20,7 +20,7 @@ import { planPublish, type PublishPlan } from '../../publish/publish.js';
 import { planRecorded } from '../audio/recording.js';
 import { packageRoot } from '../cache/root.js';
 import type { RenderSession } from '../browser/session.js';
-import { checkTextFit } from '../capture/visual-check.js';
+import { timelineChecks } from './checks.js';
 import type { RenderPhase, RenderProgress } from './progress.js';
 
 /**
@@ -146,8 +146,9 @@ export async function planRender(options: RenderOptions): Promise<Plan> {
   const deck = recorded.deck;
   const { timeline } = recorded;
   const publish = planPublish(deck, timeline);
-  const fit = checkTextFit(deck, timeline);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...recorded.diagnostics, ...publish.diagnostics, ...(options.strict ? strictDiagnostics(fit) : fit)], loaded.deck.file);
+  // The recording's, chapters', captions' and fitting's warnings are errors under --strict too.
+  const later = [...recorded.diagnostics, ...timelineChecks(deck, timeline, publish)];
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...(options.strict ? strictDiagnostics(later) : later)], loaded.deck.file);
   if (hasErrors(diagnostics)) throw new DeckError(diagnostics);
   const outDir = path.resolve(options.out ?? defaultOutDir(deckPath));
   // Before the browser is unpacked or started: a bad --out fails at once.
