@@ -6,7 +6,7 @@ import { chaptersText, planChapters, type Chapter } from './chapters.js';
 import { galleryPage } from './page.js';
 import type { Timeline } from '../timing/plan.js';
 import { writeContactSheet } from './contact-sheet.js';
-import type { ChapterMark } from '../render/encode/encode.js';
+import type { ChapterMark } from '../render/encode/mux.js';
 import { ffmpegPath, run } from '../render/encode/ffmpeg.js';
 import { cacheLimitBytes, sha256, Store } from '../render/cache/cache.js';
 

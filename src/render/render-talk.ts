@@ -5,7 +5,8 @@ import { makeCancelSignal, renderMedia, renderStill, selectComposition } from '@
 import { TalkreelError } from '../errors.js';
 import { stillFrame } from '../timing/plan.js';
 import { JPEG_QUALITY } from './capture/capture.js';
-import { concatSegments, ENCODER } from './encode/encode.js';
+import { concatSegments } from './encode/mux.js';
+import { ENCODER } from './encode/x264.js';
 import { prepareAudio } from './audio/audio.js';
 import { renderFast } from './fast.js';
 import { buildManifest, thumbnailName } from './outputs/manifest.js';

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import type { EncodedPacket } from 'mediabunny';
-import { blendPlanes, COLOUR, differingRanges, encoderArgs, quiet, rawPictures, type VideoFormat } from './encode.js';
-import { ffmpegPath, run } from './ffmpeg.js';
+import { blendPlanes, differingRanges } from './blend.js';
+import { COLOUR, encoderArgs, type VideoFormat } from './x264.js';
+import { rawPictures } from './yuv.js';
+import { ffmpegPath, quiet, run } from './ffmpeg.js';
 import { withScratchFiles } from './scratch.js';
 import { frameOf, readVideoPackets, writeVideoPackets } from './stream-copy.js';
 

@@ -15,6 +15,9 @@ const executable = (type: 'ffmpeg' | 'ffprobe') => {
 export const ffmpegPath = executable('ffmpeg');
 export const ffprobePath = executable('ffprobe');
 
+/** ffmpeg's flags for a run that prints only errors, reads nothing from the terminal and overwrites its output. */
+export const quiet = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
+
 export interface RunOptions {
   /** Written to the process's standard input, then closed; if it throws, the process is killed. */
   input?: AsyncIterable<Buffer> | Iterable<Buffer>;

@@ -13,7 +13,7 @@ import { usageError } from '../../errors.js';
 import type { Timeline } from '../../timing/plan.js';
 import { planAudio, type AudioPlan } from '../audio/audio.js';
 import { chooseBrowser } from '../browser/browser.js';
-import { videoFormat, type VideoFormat } from '../encode/encode.js';
+import { videoFormat, type VideoFormat } from '../encode/x264.js';
 import type { Manifest } from '../outputs/manifest.js';
 import { checkOutDir } from '../outputs/outputs.js';
 import { planPublish, type PublishPlan } from '../../publish/publish.js';

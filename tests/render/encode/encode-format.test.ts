@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encoderArgs, videoFormat } from '../../../src/render/encode/encode.js';
+import { encoderArgs, videoFormat } from '../../../src/render/encode/x264.js';
 
 describe('videoFormat: YouTube`s bitrate ceilings', () => {
   it.each([

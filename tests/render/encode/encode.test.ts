@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blendPlanes, differingRanges } from '../../../src/render/encode/encode.js';
+import { blendPlanes, differingRanges } from '../../../src/render/encode/blend.js';
 
 describe('blendPlanes', () => {
   it('gives the first picture at 0, the second at 1 and the rounded mean half way', () => {
