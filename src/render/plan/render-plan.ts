@@ -109,25 +109,7 @@ export interface Plan {
 }
 
 export async function planRender(options: RenderOptions): Promise<Plan> {
-  if (options.resolution !== undefined && !parseResolution(options.resolution)) {
-    throw usageError(`--resolution: "${options.resolution}" is not 720p, 1080p, 1440p, 2160p or WIDTHxHEIGHT (even numbers)`);
-  }
-  if (options.fps !== undefined && (!Number.isInteger(options.fps) || options.fps < 1 || options.fps > 120)) {
-    throw usageError(`--fps: "${options.fps}" is not a whole number from 1 to 120`);
-  }
-  if (options.crf !== undefined && (!Number.isInteger(options.crf) || options.crf < 0 || options.crf > 51)) {
-    throw usageError(`--crf: "${options.crf}" is not a whole number from 0 to 51`);
-  }
-  if (options.audioBitrate !== undefined && (!Number.isInteger(options.audioBitrate) || options.audioBitrate < 32 || options.audioBitrate > 320)) {
-    throw usageError(`--audio-bitrate: "${options.audioBitrate}" is not a whole number of kbit/s from 32 to 320`);
-  }
-  if (options.loudness !== undefined && (!Number.isFinite(options.loudness) || options.loudness < -70 || options.loudness > -5)) {
-    throw usageError(`--loudness: "${options.loudness}" is not a loudness from -70 to -5 LUFS`);
-  }
-  const cores = os.cpus().length;
-  if (options.concurrency !== undefined && (!Number.isInteger(options.concurrency) || options.concurrency < 1 || options.concurrency > cores)) {
-    throw usageError(`--concurrency: "${options.concurrency}" is not a whole number from 1 to ${cores} (the cores of this machine)`);
-  }
+  checkOptions(options);
   const deckPath = options.deck ?? DEFAULT_DECK;
   const loaded = loadDeck(deckPath);
   loaded.diagnostics.push(...(await prepareDeck(loaded.deck)));
@@ -168,4 +150,27 @@ export async function planRender(options: RenderOptions): Promise<Plan> {
     format: videoFormat(timeline.width, timeline.height, timeline.fps, options.crf),
     browserExecutable: options.session ? options.session.browserExecutable : chooseBrowser(options.browser, packageRoot).executablePath,
   };
+}
+
+/** The numeric options, checked before the deck is read: a bad value is a usage error. */
+function checkOptions(options: RenderOptions): void {
+  if (options.resolution !== undefined && !parseResolution(options.resolution)) {
+    throw usageError(`--resolution: "${options.resolution}" is not 720p, 1080p, 1440p, 2160p or WIDTHxHEIGHT (even numbers)`);
+  }
+  if (options.fps !== undefined && (!Number.isInteger(options.fps) || options.fps < 1 || options.fps > 120)) {
+    throw usageError(`--fps: "${options.fps}" is not a whole number from 1 to 120`);
+  }
+  if (options.crf !== undefined && (!Number.isInteger(options.crf) || options.crf < 0 || options.crf > 51)) {
+    throw usageError(`--crf: "${options.crf}" is not a whole number from 0 to 51`);
+  }
+  if (options.audioBitrate !== undefined && (!Number.isInteger(options.audioBitrate) || options.audioBitrate < 32 || options.audioBitrate > 320)) {
+    throw usageError(`--audio-bitrate: "${options.audioBitrate}" is not a whole number of kbit/s from 32 to 320`);
+  }
+  if (options.loudness !== undefined && (!Number.isFinite(options.loudness) || options.loudness < -70 || options.loudness > -5)) {
+    throw usageError(`--loudness: "${options.loudness}" is not a loudness from -70 to -5 LUFS`);
+  }
+  const cores = os.cpus().length;
+  if (options.concurrency !== undefined && (!Number.isInteger(options.concurrency) || options.concurrency < 1 || options.concurrency > cores)) {
+    throw usageError(`--concurrency: "${options.concurrency}" is not a whole number from 1 to ${cores} (the cores of this machine)`);
+  }
 }
