@@ -2,9 +2,9 @@
 // talkreel's own renders use the Node APIs, which never read this file: they pass the same
 // settings explicitly (src/render/).
 import { Config } from '@remotion/cli/config';
-import { chooseBrowser } from './src/render/browser';
-import { findPackageRoot } from './src/render/cache-dir';
-import { webpackOverride } from './src/render/webpack-override';
+import { chooseBrowser } from './src/render/browser/browser';
+import { findPackageRoot } from './src/render/cache/cache-dir';
+import { webpackOverride } from './src/render/browser/webpack-override';
 
 // src/index.ts is the library API; the compositions are registered here.
 Config.setEntryPoint('src/compositions/index.ts');

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import wavefile from 'wavefile';
-import { ffmpegPath } from '../src/render/ffmpeg.js';
+import { ffmpegPath } from '../src/render/encode/ffmpeg.js';
 import { speechMinute } from './long-talk.js';
 
 const CANDIDATES: { name: string; channels: 1 | 2; args: string[] }[] = [

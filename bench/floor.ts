@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeCancelSignal } from '@remotion/renderer';
-import { captureFrames } from '../src/render/capture.js';
-import { ffmpegPath } from '../src/render/ffmpeg.js';
-import { planRender } from '../src/render/render-plan.js';
-import { openSession } from '../src/render/session.js';
+import { captureFrames } from '../src/render/capture/capture.js';
+import { ffmpegPath } from '../src/render/encode/ffmpeg.js';
+import { planRender } from '../src/render/plan/render-plan.js';
+import { openSession } from '../src/render/browser/session.js';
 import { thumbnailFrames } from '../src/timing/frames.js';
 import { measure } from './measure.js';
 

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ffmpegPath, ffprobePath } from '../src/render/ffmpeg.js';
+import { ffmpegPath, ffprobePath } from '../src/render/encode/ffmpeg.js';
 import { measure, type Measured } from './measure.js';
 
 export interface LongTalkJob {

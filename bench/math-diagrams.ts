@@ -14,8 +14,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chooseBrowser } from '../src/render/browser.js';
-import { packageRoot } from '../src/render/root.js';
+import { chooseBrowser } from '../src/render/browser/browser.js';
+import { packageRoot } from '../src/render/cache/root.js';
 import { measure, type Measured } from './measure.js';
 
 const { values: opts } = parseArgs({ options: { base: { type: 'string' }, rounds: { type: 'string', default: '3' }, resolution: { type: 'string', default: '1080p' } } });

@@ -4,7 +4,7 @@
 // of the same deck at the same moment on one empty cache folder, and compares every output file
 // with those of a render alone. The unpacked browser and (unless --cold-bundle) the bundle are
 // shared by all rounds, as they are in use. Prints one line per round and the count of failed
-// rounds; exits 1 if any failed. tests/render/concurrent.test.ts runs 3 rounds of the defaults.
+// rounds; exits 1 if any failed. tests/render/cache/concurrent.test.ts runs 3 rounds of the defaults.
 //
 //   node scripts/race-renders.mjs [--rounds 20] [--renders 4] [--deck tests/fixtures/decks/layouts.md]
 //                                 [--resolution 320x180] [--mix] [--cold-bundle] [--cli dist/cli.js]

@@ -12,10 +12,10 @@ export { planChapters, chaptersText, type Chapter } from './publish/chapters.js'
 export { planCaptions, toSrt, toVtt, type Cue } from './publish/captions.js';
 export { DeckError } from './deck/errors.js';
 export { renderTalk, renderThumbnails } from './render/render-talk.js';
-export type { RenderOptions, RenderResult, RenderProgress } from './render/render-plan.js';
+export type { RenderOptions, RenderResult, RenderProgress } from './render/plan/render-plan.js';
 export { renderDecks, expandDecks, type DeckOutcome, type RenderDecksOptions } from './render/render-decks.js';
 export { watchDeck, type WatchEvent, type WatchOptions } from './render/watch.js';
-export { openSession, type RenderSession, type SessionOptions } from './render/session.js';
-export { checkTextFit } from './render/visual-check.js';
-export { chooseBrowser } from './render/browser.js';
+export { openSession, type RenderSession, type SessionOptions } from './render/browser/session.js';
+export { checkTextFit } from './render/capture/visual-check.js';
+export { chooseBrowser } from './render/browser/browser.js';
 export { TalkreelError } from './errors.js';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../../src/render/root.js';
+import { packageRoot } from '../../src/render/cache/root.js';
 
 /** The corpus: one folder per deck under tests/corpus, each with its deck file and SOURCE.md. */
 export const CORPUS_DIR = path.join(packageRoot, 'tests', 'corpus');

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { packageRoot } from '../../src/render/root.js';
+import { packageRoot } from '../../src/render/cache/root.js';
 
 const run = promisify(execFile);
 

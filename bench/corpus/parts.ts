@@ -1,6 +1,6 @@
 import { bundledLanguages } from 'shiki/langs';
 import { blockRuns, eachBlock, type Deck } from '../../src/deck/model.js';
-import type { Manifest } from '../../src/render/manifest.js';
+import type { Manifest } from '../../src/render/outputs/manifest.js';
 import type { ProbeReport } from '../../src/slides/probe.js';
 
 /** The parts of a deck the corpus report counts, in the source and as drawn. */

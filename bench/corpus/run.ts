@@ -10,9 +10,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chooseBrowser } from '../../src/render/browser.js';
-import { packageRoot } from '../../src/render/root.js';
-import { openSession } from '../../src/render/session.js';
+import { chooseBrowser } from '../../src/render/browser/browser.js';
+import { packageRoot } from '../../src/render/cache/root.js';
+import { openSession } from '../../src/render/browser/session.js';
 import { listCorpus, selectDecks } from './decks.js';
 import { runDeck } from './deck-run.js';
 import { openOcr } from './ocr.js';

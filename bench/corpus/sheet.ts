@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { chooseBrowser } from '../../src/render/browser.js';
-import { packageRoot } from '../../src/render/root.js';
+import { chooseBrowser } from '../../src/render/browser/browser.js';
+import { packageRoot } from '../../src/render/cache/root.js';
 import { readPicture } from './pixels.js';
 
 export interface SheetDeck {

@@ -6,7 +6,7 @@ import { hasErrors } from '../deck/parse.js';
 import { asError, TalkreelError } from '../errors.js';
 import { DeckError } from '../deck/errors.js';
 import { strictDiagnostics } from '../deck/strict.js';
-import { checkTextFit } from '../render/visual-check.js';
+import { timelineChecks } from '../render/plan/checks.js';
 import { planTimeline } from '../timing/plan.js';
 import { checkStarts, deckStarts } from '../timing/starts.js';
 import { formatDiagnostics } from './diagnostics.js';
@@ -88,7 +88,8 @@ program
     const found = [...loaded.diagnostics, ...recorded.diagnostics];
     if (recorded.starts && recorded.diagnostics.length === 0) found.push(...checkStarts(recorded.starts, parsed.slides.length, parsed.options.fps, null, { file: parsed.file, line: 1 }));
     const t = hasErrors(found) ? null : planTimeline(parsed);
-    if (t) found.push(...checkTextFit(parsed, t));
+    // The same checks a render makes: chapters, captions, the text's fit.
+    if (t) found.push(...timelineChecks(parsed, t));
     sortDiagnostics(found, parsed.file);
     const diagnostics = opts.strict ? strictDiagnostics(found) : found;
     if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics)}\n`);

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { RenderProgress } from '../render/render-plan.js';
+import type { RenderProgress } from '../render/plan/render-plan.js';
 
 const LABELS: Record<RenderProgress['phase'], string> = {
   bundle: 'Bundling',

@@ -3,7 +3,7 @@ import { DEFAULT_DECK } from '../deck/load.js';
 import { DeckError } from '../deck/errors.js';
 import { TalkreelError, usageError } from '../errors.js';
 import type { DeckOutcome } from '../render/render-decks.js';
-import type { RenderOptions, RenderResult } from '../render/render-plan.js';
+import type { RenderOptions, RenderResult } from '../render/plan/render-plan.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { makeProgressReporter } from './progress.js';
 

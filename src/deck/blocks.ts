@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { DROPPED, MEDIA, SLOT } from './html.js';
 import { clickOf, planClicks } from './click-sources.js';
-import { classesOf, Conversion, isInline, leftOut, noteUnknown, runsOf, textOf, trimRuns } from './inline.js';
+import type { Conversion } from './conversion.js';
+import { classesOf, isInline, leftOut, noteUnknown, runsOf, textOf, trimRuns } from './inline.js';
 import { readImageKeywords } from './marp.js';
 import type { Code, Root as MdRoot } from 'mdast';
 import remarkParse from 'remark-parse';

@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { readClickRange, readClickValue, type ClickValue } from './clicks.js';
-import type { Conversion } from './inline.js';
+import type { Conversion } from './conversion.js';
 import type { Click } from './model.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from 'hast';
-import { classesOf, type Conversion } from './inline.js';
+import type { Conversion } from './conversion.js';
+import { classesOf } from './inline.js';
 import type { Block } from './model.js';
 
 /**

@@ -14,7 +14,8 @@ import type { ClickCounter } from './clicks.js';
 import { closeSelfClosingTags, SLOT } from './html.js';
 import { fixMath } from './math-syntax.js';
 import { markSnippets } from './snippets.js';
-import { Conversion, textOf } from './inline.js';
+import { Conversion } from './conversion.js';
+import { textOf } from './inline.js';
 import type { Comment } from './marp.js';
 import { SLOTS, type Block, type Diagnostic, type Slot } from './model.js';
 

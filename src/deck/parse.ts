@@ -1,6 +1,6 @@
 import { sortDiagnostics } from './diagnostics.js';
 import { hex as contrast } from 'wcag-contrast';
-import { PALETTES, TEXT_ON } from '../slides/theme.js';
+import { PALETTES, TEXT_ON } from '../design/palette.js';
 import { detectDialect, MARP_LOCAL, SLIDEV_DECK, SLIDEV_SLIDE, SLIDEV_TRANSITIONS, MARP_GLOBAL, type Dialect } from './dialects.js';
 import { applyEntries, emptyExtras, type ApplyContext } from './foreign.js';
 import { prepareSlides, type ImportReader } from './imports.js';

@@ -1,18 +1,14 @@
-import os from 'node:os';
-import path from 'node:path';
-import pLimit from 'p-limit';
-import type { makeCancelSignal, openBrowser } from '@remotion/renderer';
-import type { Deck } from '../deck/model.js';
-import { describeFrame, joinShortHolds, segmentsOf, thumbnailFrames, type Segment } from '../timing/frames.js';
-import type { Timeline } from '../timing/plan.js';
-import type { AudioTrack } from './audio.js';
-import { cacheLimitBytes, sha256, Store } from './cache.js';
-import { JPEG_QUALITY } from './capture.js';
-import { captureWithRetry, newRestartBudget } from './capture-retry.js';
-import { concatSegments, ENCODER, type ChapterMark, type VideoFormat, encodeFrames, gopFrames } from './encode.js';
-import { batchesOf, encodeSegments, type LaterSegment, type PictureSegment } from './encode-batch.js';
-import { renderKey } from './render-key.js';
-import { joinChunks } from './chunks.js';
+import { cacheLimitBytes, Store } from './cache/cache.js';
+import { captureWithRetry, newRestartBudget, type CaptureContext } from './capture/capture-retry.js';
+import { MotionFrames } from './capture/motion-frames.js';
+import { PictureWaits } from './capture/picture-waits.js';
+import type { AudioTrack } from './audio/audio.js';
+import { batchesOf, encodeSegments, type LaterSegment } from './encode/encode-batch.js';
+import { EncodeQueue } from './encode/encode-queue.js';
+import { joinVideo, mustGet } from './encode/join.js';
+import type { ChapterMark } from './encode/mux.js';
+import { encodeFrames, type VideoFormat } from './encode/x264.js';
+import { planSegments, type SegmentPlan } from './plan/segments.js';
 
 /**
  * The fast renderer: capture each distinct picture once, encode each hold once as a short closed
@@ -22,23 +18,13 @@ import { joinChunks } from './chunks.js';
  * Pictures and segments are keyed by what they show (see describeFrame), so after an edit only
  * the frames of the slides that changed are captured and encoded again. Capture and encoding
  * overlap: a segment is encoded as soon as its frames are in, while the browser captures on.
+ *
+ * The steps, in order: plan the segments (plan/segments.ts); queue the encoders of the segments
+ * made from pictures; get the pictures (capture, handing each to whatever waits for it); finish
+ * encoding; join the video while the pictures are published; prune the cache.
  */
-type Browser = Awaited<ReturnType<typeof openBrowser>>;
 
-export interface FastJob {
-  /**
-   * The bundle and the browser capturing now; asked for only when something must be captured, and
-   * again after `restartBrowser`.
-   */
-  session: () => Promise<{ serveUrl: string; browser: Browser }>;
-  /** Ends the current browser (it crashed or hangs) and starts a new one. */
-  restartBrowser: (reason: string) => Promise<void>;
-  browserExecutable: string | null;
-  deck: Deck;
-  timeline: Timeline;
-  concurrency: number;
-  cancelSignal: ReturnType<typeof makeCancelSignal>['cancelSignal'];
-  signal?: AbortSignal;
+export interface FastJob extends CaptureContext {
   /** Where to write the MP4, or null for thumbnails only. */
   video: string | null;
   metadata: Record<string, string>;
@@ -76,157 +62,116 @@ export interface FastResult {
   cachedSegments: number;
 }
 
-type Planned =
-  | { kind: 'motion'; frames: number[]; key: string }
-  /** Segments made from captured PNG pictures only: a hold's parts, or one blend. */
-  | { kind: 'pictures'; needs: { frame: number; key: string }[]; parts: Part[] };
-
-/** One encoded segment of a `pictures` entry; it appears `repeat` times in a row in the video. */
-interface Part {
-  key: string;
-  frames: number;
-  repeat: number;
-  /** What it shows, given the PNG files of the entry's pictures. */
-  segment: (pngs: string[]) => PictureSegment;
+/** The two caches of one render. */
+interface Stores {
+  pictures: Store;
+  segments: Store;
 }
 
 export async function renderFast(job: FastJob): Promise<FastResult> {
-  const pictures = new Store('frames');
-  const segmentsStore = new Store('segments');
+  const stores = { pictures: new Store('frames'), segments: new Store('segments') };
   try {
-    return await renderWith(job, pictures, segmentsStore);
+    return await renderWith(job, stores);
   } finally {
     // The render's links to the entries it used (see Store) go; the entries stay.
-    for (const store of [pictures, segmentsStore]) store.release();
+    for (const store of [stores.pictures, stores.segments]) store.release();
   }
 }
 
-async function renderWith(job: FastJob, pictures: Store, segmentsStore: Store): Promise<FastResult> {
-  const { timeline, deck } = job;
-  const { fps, width, height } = timeline;
-  const base = renderKey({ width, height, fps, browser: job.browserExecutable, settings: { ENCODER, JPEG_QUALITY, format: job.format } });
-  const frameKey = (f: number) => sha256(`${base}\n${describeFrame(deck, timeline, f)}`);
+async function renderWith(job: FastJob, stores: Stores): Promise<FastResult> {
+  const plan = planSegments({ ...job, video: job.video !== null }, stores);
+  const progress = new FastCounts(job, plan);
+  const queue = new EncodeQueue(job.signal);
+  const waits = new PictureWaits(stores.pictures);
+  queuePictureSegments(job, plan, { queue, waits, stores, progress });
+  await getPictures(job, plan, { queue, waits, stores, progress });
+  const thumbnails = plan.stills.map((f) => mustGet(stores.pictures, plan.frameKey(f), 'png'));
+  const files = await joinAndPublish(job, plan, stores, thumbnails);
+  // The cache is kept under its size limit, never at the cost of what this render returns.
+  const keep = new Set([...thumbnails, ...files]);
+  for (const store of [stores.pictures, stores.segments]) store.prune(cacheLimitBytes(), keep);
+  return { captured: progress.captured, cachedFrames: plan.cachedPictures, encodedSegments: progress.encoded, cachedSegments: plan.cachedSegments };
+}
 
-  // Plan: every segment with its cache key(s), and what is missing from the cache.
-  // A hold shorter than a GOP would be a segment of its own: it goes into the blend before it.
-  const segments = joinShortHolds(segmentsOf(timeline), gopFrames(fps));
-  const planned: Planned[] = job.video ? segments.map((s) => plan(s, frameKey, job.format)) : [];
-  const missingMotion = planned.filter((p): p is Extract<Planned, { kind: 'motion' }> => p.kind === 'motion' && !segmentsStore.has(p.key, 'mp4'));
-  const missingParts = planned.flatMap((p) => (p.kind === 'pictures' ? p.parts.filter((part) => !segmentsStore.has(part.key, 'mp4')).map((part) => ({ p, part })) : []));
-  const totalSegments = planned.reduce((n, p) => n + (p.kind === 'motion' ? 1 : p.parts.length), 0);
-  const cachedSegments = totalSegments - missingMotion.length - missingParts.length;
+/** What the steps share: the encoders, the pictures waited for, the caches and the counts. */
+interface Work {
+  queue: EncodeQueue;
+  waits: PictureWaits;
+  stores: Stores;
+  progress: FastCounts;
+}
 
-  // Pictures to capture: PNG for holds, blends' ends and thumbnails; JPEG for other motion.
-  const stills = thumbnailFrames(timeline);
-  const pngWanted = new Map<string, number>();
-  for (const { p } of missingParts) if (p.kind === 'pictures') for (const n of p.needs) pngWanted.set(n.key, n.frame);
-  for (const f of stills) pngWanted.set(frameKey(f), f);
-  const pngToCapture = [...pngWanted].filter(([key]) => !pictures.has(key, 'png')).map(([, f]) => f).sort((x, y) => x - y);
-  // Motion that looks the same at two places in the talk (same key) is captured and encoded once.
-  const motionToEncode = [...new Map(missingMotion.map((m) => [m.key, m])).values()];
-  const jpegToCapture = [...new Set(motionToEncode.flatMap((m) => m.frames))];
-  const captureTotal = pngToCapture.length + jpegToCapture.length;
-  let captured = 0;
-  const cachedPictures = pngWanted.size - pngToCapture.length;
-  const report = (phase: FastProgress['phase'], done: number, total: number) =>
-    job.onProgress({ phase, done, total, cached: phase === 'capture' ? cachedPictures : cachedSegments });
+/** Pictures captured and segments encoded so far, reported as they change. */
+class FastCounts {
+  captured = 0;
+  encoded = 0;
+  private readonly captureTotal: number;
+  private readonly encodeTotal: number;
 
-  // Encoding runs one encoder at a time beside the capture (2 cores: one browser, one x264), and
-  // as many as there are cores once the capture is over.
-  const encoding = pLimit(1);
-  const jobs: Promise<void>[] = [];
-  // Ends running encodes when the render is interrupted or its capture fails.
-  const stopEncoding = new AbortController();
-  const onAbort = () => stopEncoding.abort();
-  job.signal?.addEventListener('abort', onAbort, { once: true });
-  let encodeFailure: unknown = null;
-  let encoded = 0;
-  const enqueue = (work: () => Promise<void>) => {
-    jobs.push(
-      encoding(async () => {
-        if (encodeFailure) return;
-        try {
-          await work();
-        } catch (err) {
-          encodeFailure = err;
-        }
-      }),
-    );
-  };
+  constructor(private readonly job: FastJob, private readonly plan: SegmentPlan) {
+    this.captureTotal = plan.pngToCapture.length + plan.jpegToCapture.length;
+    this.encodeTotal = plan.motionToEncode.length + plan.partsToEncode.length;
+  }
 
-  // Segments made from pictures are encoded in batches of consecutive ones. The batches follow
-  // from the plan alone, never from timing: x264 carries some state from one segment into the
-  // next, and a render must give the same bytes every time. All are queued now, in timeline
-  // order; each starts when the encoder is free and takes its segments as their pictures come in.
-  const waitingFor = new Map<string, { promise: Promise<string>; resolve: (file: string) => void; reject: (err: Error) => void }>();
-  let captureOver = false;
-  const vanished = (key: string) => new Error(`cache entry ${path.basename(pictures.pathOf(key, 'png'))} vanished during the render`);
-  const whenCaptured = (key: string): Promise<string> => {
-    const file = pictures.get(key, 'png');
-    if (file) return Promise.resolve(file);
-    if (captureOver) return Promise.reject(vanished(key));
-    if (!waitingFor.has(key)) {
-      let resolve: (file: string) => void = () => {};
-      let reject: (err: Error) => void = () => {};
-      const promise = new Promise<string>((res, rej) => ((resolve = res), (reject = rej)));
-      promise.catch(() => {});
-      waitingFor.set(key, { promise, resolve, reject });
-    }
-    return (waitingFor.get(key) as { promise: Promise<string> }).promise;
-  };
-  // Once the capture is over (or failed), a picture still waited for will never come.
-  const endWaiting = (err: (key: string) => Error) => {
-    captureOver = true;
-    for (const [key, w] of waitingFor) w.reject(err(key));
-  };
-  const partsToEncode = [...new Map(missingParts.map(({ p, part }) => [part.key, { part, keys: (p as Extract<Planned, { kind: 'pictures' }>).needs.map((n) => n.key) }])).values()];
-  const batches = batchesOf(partsToEncode, ({ part }) => part.frames);
-  const encodeTotal = motionToEncode.length + partsToEncode.length;
-  for (const items of batches) {
-    enqueue(async () => {
+  picture(): void {
+    this.job.onProgress({ phase: 'capture', done: ++this.captured, total: this.captureTotal, cached: this.plan.cachedPictures });
+  }
+
+  segment(): void {
+    this.job.onProgress({ phase: 'encode', done: ++this.encoded, total: this.encodeTotal, cached: this.plan.cachedSegments });
+  }
+}
+
+/**
+ * Segments made from pictures are encoded in batches of consecutive ones. The batches follow
+ * from the plan alone, never from timing: x264 carries some state from one segment into the
+ * next, and a render must give the same bytes every time. All are queued now, in timeline
+ * order; each starts when the encoder is free and takes its segments as their pictures come in.
+ */
+function queuePictureSegments(job: FastJob, plan: SegmentPlan, { queue, waits, stores, progress }: Work): void {
+  for (const items of batchesOf(plan.partsToEncode, ({ part }) => part.frames)) {
+    queue.add(async () => {
       const later = items.map(({ part, keys }): LaterSegment => {
-        const ready = Promise.all(keys.map(whenCaptured)).then((pngs) => part.segment(pngs));
+        const ready = Promise.all(keys.map((key) => waits.whenCaptured(key))).then((pngs) => part.segment(pngs));
         ready.catch(() => {});
         return { frames: part.frames, ready };
       });
-      const pieces = await encodeSegments(later, job.format, stopEncoding.signal);
+      const pieces = await encodeSegments(later, job.format, queue.signal);
       for (const [i, piece] of pieces.entries()) {
-        segmentsStore.put(items[i].part.key, 'mp4', { data: Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength) });
-        report('encode', ++encoded, encodeTotal);
+        stores.segments.put(items[i].part.key, 'mp4', { data: Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength) });
+        progress.segment();
       }
     });
   }
+}
 
-  // Pictures first: thumbnails are ready early and holds and blends encode meanwhile.
+/**
+ * Captures the pictures: PNGs first (thumbnails are ready early, and holds and blends encode
+ * meanwhile), then the JPEG frames of other motion, each motion segment encoded once all of its
+ * frames are in. Returns once every encoder is done.
+ */
+async function getPictures(job: FastJob, plan: SegmentPlan, { queue, waits, stores, progress }: Work): Promise<void> {
   const stillPictures = {
-    frames: pngToCapture,
+    frames: plan.pngToCapture,
     format: 'png' as const,
     onFrame: (f: number, picture: Buffer) => {
-      const key = frameKey(f);
-      const file = pictures.put(key, 'png', { data: picture });
-      report('capture', ++captured, captureTotal);
-      waitingFor.get(key)?.resolve(file);
+      const key = plan.frameKey(f);
+      const file = stores.pictures.put(key, 'png', { data: picture });
+      progress.picture();
+      waits.captured(key, file);
     },
   };
-  // Other motion: a segment is encoded once all of its frames are captured.
-  const waiting = new Map<number, Buffer>();
-  const pendingBySegment = motionToEncode.map((m) => ({ m, left: new Set(m.frames) }));
-  const segmentsOfFrame = new Map<number, typeof pendingBySegment>();
-  for (const p of pendingBySegment) for (const f of p.m.frames) segmentsOfFrame.set(f, [...(segmentsOfFrame.get(f) ?? []), p]);
+  const motion = new MotionFrames(plan.motionToEncode);
   const motionFrames = {
-    frames: jpegToCapture,
+    frames: plan.jpegToCapture,
     format: 'jpeg' as const,
     onFrame: (f: number, picture: Buffer) => {
-      waiting.set(f, picture);
-      report('capture', ++captured, captureTotal);
-      for (const p of segmentsOfFrame.get(f) ?? []) {
-        p.left.delete(f);
-        if (p.left.size > 0) continue;
-        const jpegs = p.m.frames.map((x) => waiting.get(x) as Buffer);
-        for (const x of p.m.frames) waiting.delete(x);
-        enqueue(async () => {
-          await segmentsStore.produce(p.m.key, 'mp4', (out) => encodeFrames(jpegs, job.format, out, stopEncoding.signal));
-          report('encode', ++encoded, encodeTotal);
+      const complete = motion.add(f, picture);
+      progress.picture();
+      for (const { segment, jpegs } of complete) {
+        queue.add(async () => {
+          await stores.segments.produce(segment.key, 'mp4', (out) => encodeFrames(jpegs, job.format, out, queue.signal));
+          progress.segment();
         });
       }
     },
@@ -236,78 +181,30 @@ async function renderWith(job: FastJob, pictures: Store, segmentsStore: Store): 
     await captureWithRetry(job, stillPictures, budget);
     await captureWithRetry(job, motionFrames, budget);
   } catch (err) {
-    // Nothing more is encoded, and nothing reports progress after the error.
-    encodeFailure ??= err;
-    stopEncoding.abort();
-    endWaiting(() => new Error('the capture failed'));
-    await Promise.allSettled(jobs);
+    // Nothing more is encoded, and nothing reports progress after the error. The encoders are
+    // stopped before the pictures they wait for are refused, then waited for.
+    const stopped = queue.stop(err);
+    waits.end(() => new Error('the capture failed'));
+    await stopped;
     throw err;
   }
-  endWaiting(vanished);
+  waits.end();
   const browserGone = job.captureDone?.();
-  encoding.concurrency = Math.max(1, Math.min(job.concurrency, os.cpus().length));
-  await Promise.all([...jobs, browserGone]);
-  job.signal?.removeEventListener('abort', onAbort);
-  if (encodeFailure) throw encodeFailure;
+  queue.widen(job.concurrency);
+  await queue.finish(browserGone);
+}
 
-  const thumbnails = stills.map((f) => mustGet(pictures, frameKey(f), 'png'));
+/** Joins the video while the pictures are published; returns the cache files the join read. */
+async function joinAndPublish(job: FastJob, plan: SegmentPlan, stores: Stores, thumbnails: string[]): Promise<string[]> {
   let files: string[] = [];
-  const joinVideo = async () => {
+  const join = async () => {
     if (!job.video) return;
     job.onProgress({ phase: 'finish', done: 0, total: 1, cached: 0 });
-    // The segments in order (a hold's GOP as many times as it repeats), in runs of one slide each.
-    const fileOf = new Map<string, string>();
-    const entry = (key: string) => {
-      if (!fileOf.has(key)) fileOf.set(key, mustGet(segmentsStore, key));
-      return { key, file: fileOf.get(key) as string };
-    };
-    const runs: { slide: number; segments: { key: string; file: string }[] }[] = [];
-    planned.forEach((p, i) => {
-      const { slide } = segments[i];
-      if (runs.at(-1)?.slide !== slide) runs.push({ slide, segments: [] });
-      const keys = p.kind === 'motion' ? [p.key] : p.parts.flatMap((part) => Array<string>(part.repeat).fill(part.key));
-      runs[runs.length - 1].segments.push(...keys.map(entry));
-    });
-    const chunks = await joinChunks(runs.map((r) => r.segments), segmentsStore, fps, job.signal);
-    files = [...new Set([...fileOf.values(), ...chunks])];
-    await concatSegments(chunks, job.video, job.metadata, job.signal, job.chapters, (await job.audio) ?? null);
+    const { fps } = job.timeline;
+    files = await joinVideo({ plan, store: stores.segments, fps, video: job.video, metadata: job.metadata, chapters: job.chapters, audio: job.audio, signal: job.signal });
   };
   // Both run to the end before an error of either is reported: nothing is left writing.
-  const [joined, alongside] = await Promise.allSettled([joinVideo(), job.alongsideJoin?.(thumbnails)]);
+  const [joined, alongside] = await Promise.allSettled([join(), job.alongsideJoin?.(thumbnails)]);
   for (const r of [joined, alongside]) if (r.status === 'rejected') throw r.reason;
-  // The cache is kept under its size limit, never at the cost of what this render returns.
-  const keep = new Set([...thumbnails, ...files]);
-  for (const store of [pictures, segmentsStore]) store.prune(cacheLimitBytes(), keep);
-  return { captured, cachedFrames: cachedPictures, encodedSegments: encoded, cachedSegments };
-}
-
-function plan(s: Segment, frameKey: (f: number) => string, format: VideoFormat): Planned {
-  if (s.kind === 'motion') return { kind: 'motion', frames: s.frames, key: sha256(`motion\n${s.frames.map(frameKey).join('\n')}`) };
-  if (s.kind === 'blend') {
-    const needs = [s.a, s.b].map((frame) => ({ frame, key: frameKey(frame) }));
-    const key = sha256(`blend\n${needs[0].key}\n${needs[1].key}\n${s.alphas.join(',')}`);
-    return {
-      kind: 'pictures',
-      needs,
-      parts: [{ key, frames: s.frames.length, repeat: 1, segment: ([a, b]) => ({ kind: 'blend', a, b, alphas: s.alphas }) }],
-    };
-  }
-  const pictureKey = frameKey(s.frame);
-  const g = gopFrames(format.fps);
-  const whole = Math.floor(s.length / g);
-  const rest = s.length % g;
-  const parts: Part[] = [];
-  // A hold is one GOP of the picture repeated, and a shorter segment for what is left.
-  for (const [frames, repeat] of [[g, whole], [rest, 1]] as const) {
-    if (frames > 0 && repeat > 0) {
-      parts.push({ key: sha256(`hold\n${pictureKey}\n${frames}`), frames, repeat, segment: ([png]) => ({ kind: 'hold', png, frames }) });
-    }
-  }
-  return { kind: 'pictures', needs: [{ frame: s.frame, key: pictureKey }], parts };
-}
-
-function mustGet(store: Store, key: string, ext = 'mp4'): string {
-  const file = store.get(key, ext);
-  if (!file) throw new Error(`cache entry ${path.basename(store.pathOf(key, ext))} vanished during the render`);
-  return file;
+  return files;
 }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TalkreelError, usageError } from '../errors.js';
-import { defaultOutDir, type RenderOptions, type RenderResult } from './render-plan.js';
+import { defaultOutDir, type RenderOptions, type RenderResult } from './plan/render-plan.js';
 import { renderTalk } from './render-talk.js';
-import { openSession } from './session.js';
+import { openSession } from './browser/session.js';
 
 export interface DeckOutcome {
   deck: string;

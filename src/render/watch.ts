@@ -2,9 +2,9 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import { findPublicDir, loadDeck } from '../deck/load.js';
 import type { Slide } from '../deck/model.js';
-import type { RenderOptions, RenderResult } from './render-plan.js';
+import type { RenderOptions, RenderResult } from './plan/render-plan.js';
 import { renderTalk } from './render-talk.js';
-import { openSession } from './session.js';
+import { openSession } from './browser/session.js';
 
 export type WatchEvent =
   | { type: 'rendering'; deck: string }
@@ -33,76 +33,109 @@ export async function watchDeck(deck: string, options: WatchOptions): Promise<vo
   const { signal, onEvent, debounceMs = 150, ...renderOptions } = options;
   const session = await openSession({ browser: options.browser });
   const watcher = watch(path.resolve(deck), { ignoreInitial: true });
-  let previous: Map<number, string> | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let timer: NodeJS.Timeout | null = null;
-  let render: AbortController | null = null;
-
-  const picturesOf = (slides: Slide[]) =>
-    slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'image' && !/^[a-z]+:/i.test(b.path) ? [b] : [])));
-
-  const once = async () => {
-    onEvent({ type: 'rendering', deck });
-    render = new AbortController();
-    const stop = () => render?.abort();
-    signal.addEventListener('abort', stop, { once: true });
-    try {
-      const result = await renderTalk({ ...renderOptions, deck, session, signal: render.signal });
-      const loaded = loadDeck(deck);
-      const keys = new Map(loaded.deck.slides.map((s) => [s.index, contentKey(s)]));
-      const changed = loaded.deck.slides
-        .filter((s) => previous?.get(s.index) !== keys.get(s.index))
-        .map((s) => ({ index: s.index, title: s.title }));
-      onEvent({ type: 'rendered', first: previous === null, changed, result });
-      previous = keys;
-      // Pictures the deck uses are watched too: replacing one re-renders the slides showing it.
-      const deckDir = path.dirname(path.resolve(deck));
-      const publicDir = findPublicDir(deckDir);
-      watcher.add(picturesOf(loaded.deck.slides).map((b) => (b.path.startsWith('/') ? path.join(publicDir, b.path) : path.resolve(deckDir, b.path))));
-    } catch (err) {
-      if (!signal.aborted) onEvent({ type: 'failed', error: err });
-    } finally {
-      signal.removeEventListener('abort', stop);
-    }
-  };
-
-  const schedule = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      if (running) {
-        again = true;
-        return;
-      }
-      running = (async () => {
-        do {
-          again = false;
-          await once();
-        } while (again && !signal.aborted);
-        running = null;
-      })();
-    }, debounceMs);
-  };
-
+  const loop = new RenderLoop(deck, debounceMs, signal, onEvent, (renderSignal) => renderTalk({ ...renderOptions, deck, session, signal: renderSignal }), watcher);
   try {
     watcher.on('all', (event) => {
-      if (event === 'change' || event === 'add') schedule();
+      if (event === 'change' || event === 'add') loop.schedule();
     });
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-    running = (async () => {
-      await once();
-      running = null;
-      if (again) schedule();
-    })();
+    loop.start();
     await new Promise<void>((resolve) => {
       if (signal.aborted) resolve();
       else signal.addEventListener('abort', () => resolve(), { once: true });
     });
   } finally {
-    if (timer) clearTimeout(timer);
+    loop.stopTimer();
     await watcher.close();
-    await (running as Promise<void> | null)?.catch(() => {});
+    await loop.settled();
     await session.close();
   }
 }
+
+/**
+ * The renders of one watch: one at a time, the next after a quiet time since the last change;
+ * a change during a render runs one more when it ends. It tells which slides changed since the
+ * previous render, and adds the pictures the deck uses to the watched files.
+ */
+class RenderLoop {
+  private previous: Map<number, string> | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly deck: string,
+    private readonly debounceMs: number,
+    private readonly signal: AbortSignal,
+    private readonly onEvent: (event: WatchEvent) => void,
+    private readonly render: (signal: AbortSignal) => Promise<RenderResult>,
+    private readonly watcher: { add: (paths: string[]) => unknown },
+  ) {}
+
+  /** The first render, at once. */
+  start(): void {
+    this.running = (async () => {
+      await this.once();
+      this.running = null;
+      if (this.again) this.schedule();
+    })();
+  }
+
+  /** A file changed: render after the quiet time, or again once the running render ends. */
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.running) {
+        this.again = true;
+        return;
+      }
+      this.running = (async () => {
+        do {
+          this.again = false;
+          await this.once();
+        } while (this.again && !this.signal.aborted);
+        this.running = null;
+      })();
+    }, this.debounceMs);
+  }
+
+  /** Watching ends: no render waits for its quiet time. */
+  stopTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** Resolves once the running render (interrupted by the signal) has ended. */
+  async settled(): Promise<void> {
+    await this.running?.catch(() => {});
+  }
+
+  private async once(): Promise<void> {
+    const { deck, signal, onEvent } = this;
+    onEvent({ type: 'rendering', deck });
+    const render = new AbortController();
+    const stop = () => render.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      const result = await this.render(render.signal);
+      const loaded = loadDeck(deck);
+      const keys = new Map(loaded.deck.slides.map((s) => [s.index, contentKey(s)]));
+      const changed = loaded.deck.slides
+        .filter((s) => this.previous?.get(s.index) !== keys.get(s.index))
+        .map((s) => ({ index: s.index, title: s.title }));
+      onEvent({ type: 'rendered', first: this.previous === null, changed, result });
+      this.previous = keys;
+      // Pictures the deck uses are watched too: replacing one re-renders the slides showing it.
+      const deckDir = path.dirname(path.resolve(deck));
+      const publicDir = findPublicDir(deckDir);
+      this.watcher.add(picturesOf(loaded.deck.slides).map((b) => (b.path.startsWith('/') ? path.join(publicDir, b.path) : path.resolve(deckDir, b.path))));
+    } catch (err) {
+      if (!signal.aborted) onEvent({ type: 'failed', error: err });
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+  }
+}
+
+const picturesOf = (slides: Slide[]) =>
+  slides.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'image' && !/^[a-z]+:/i.test(b.path) ? [b] : [])));

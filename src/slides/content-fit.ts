@@ -3,7 +3,7 @@ import { contentParts, flowParts, rowText, slotColumns, splitColumns, type Row }
 import { codeFit, unwrappedSize } from './fit-code.js';
 import { diagramItem } from './fit-diagram.js';
 import { fitText, mathItem } from './fit-math.js';
-import type { FitItem } from './fit.js';
+import type { ContentGeometry, FitItem } from './fit.js';
 import { headItem } from './head.js';
 import type { Measure } from './lines.js';
 import { heavy, role } from './roles.js';
@@ -13,14 +13,6 @@ import { SPACE, scaled } from './theme.js';
  * Fit items of the general layout: the title heading, then one item per row (see content.ts),
  * with the space between rows, indents, panels and build columns as the layout draws them.
  */
-export interface ContentGeometry {
-  width: number;
-  height: number;
-  /** Frame height: sizes are scaled from 1080p. */
-  frame: number;
-  /** Space taken by the accent bar under the title. */
-  bar: number;
-}
 
 /** Indent of one level of nesting, in ems of a row's own size (the width of a list marker). */
 export const MARKER_EM = 1.1;

@@ -1,5 +1,8 @@
-import type { Block, Cell, Click, ListItem, Run, Slide, Slot } from '../deck/model.js';
+import type { Block, Click, ListItem, Run, Slide } from '../deck/model.js';
 import { fitText } from './fit-math.js';
+import type { Marker, Row } from './rows.js';
+
+export type { Marker, Row };
 
 /**
  * The general layout (`content`, and `bullets` for a slide with lists) draws a heading, then every
@@ -8,32 +11,7 @@ import { fitText } from './fit-math.js';
  * picture, each line of a quotation. Pure: the fitting (in Node and in the page) and the layout
  * read the same rows, so what is measured is what is drawn.
  */
-export type Marker = { kind: 'bullet'; depth: number } | { kind: 'number'; n: number } | { kind: 'task'; checked: boolean };
-
 type Of<T extends Block['type']> = Extract<Block, { type: T }>;
-
-export type Row = (
-  | {
-      kind: 'text';
-      key: string;
-      runs: Run[];
-      /** `body` (or `list` when the slide has no heading), `subtitle` for a heading inside, `small` for footnotes. */
-      /** `subtitle` for a heading under the slide's title, `heading` for one on a slide with none. */
-      role: 'body' | 'list' | 'subtitle' | 'heading' | 'small';
-      depth: number;
-      marker?: Marker;
-      /** A line of a blockquote, or its attribution. */
-      quote?: 'line' | 'attribution';
-      /** In the place of a picture that cannot be shown (a remote address): its description. */
-      placeholder?: boolean;
-      click?: Click;
-    }
-  | { kind: 'code'; key: string; block: Of<'code'>; depth: number; click?: Click }
-  | { kind: 'table'; key: string; block: Of<'table'>; depth: number; click?: Click }
-  | { kind: 'image'; key: string; block: Of<'image'>; depth: number; click?: Click }
-  | { kind: 'math'; key: string; block: Of<'math'>; depth: number; click?: Click }
-  | { kind: 'diagram'; key: string; block: Of<'diagram'>; depth: number; click?: Click }
-) & { slot?: Slot; cell?: Cell };
 
 export interface ContentParts {
   heading?: Of<'heading'>;

@@ -1,6 +1,5 @@
-import type { Row } from './content.js';
-import type { ContentGeometry } from './content-fit.js';
-import type { FitItem } from './fit.js';
+import type { Row } from './rows.js';
+import type { ContentGeometry, FitItem } from './fit.js';
 import type { Measure } from './lines.js';
 import { scaled, SPACE } from './theme.js';
 

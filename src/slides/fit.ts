@@ -144,3 +144,13 @@ function layoutAt(box: FitBox, measure: Measure, stage: Stage): Fitted {
   out.fits = out.height <= box.height;
   return out;
 }
+
+/** The space the general layout's content is fitted in (see content-fit.ts). */
+export interface ContentGeometry {
+  width: number;
+  height: number;
+  /** Frame height: sizes are scaled from 1080p. */
+  frame: number;
+  /** Space taken by the accent bar under the title. */
+  bar: number;
+}

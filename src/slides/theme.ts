@@ -1,65 +1,16 @@
 import { THEMES, type ThemeName } from '../deck/model.js';
+import { PALETTES, type Palette } from '../design/palette.js';
 import { TIMING } from '../timing/plan.js';
 
 export { THEMES, type ThemeName };
+export { PALETTES, TEXT_ON, type Palette } from '../design/palette.js';
 
 /**
- * The design system every layout draws with: colours (a dark and a light palette), type scale,
+ * The design system every layout draws with: colours (a dark and a light palette, in design/palette.ts), type scale,
  * spacing and motion timings. Plain data, no React: the Node-side checks read it too.
  * Sizes are in pixels of a 1080-pixel-high frame; `scaled()` turns them into pixels of the actual
  * frame, so a slide looks the same at 360p and at 2160p.
  */
-export interface Palette {
-  /** Flat: it keeps video free of gradient banding, and the title-safe test knows its colour. */
-  background: string;
-  /** Behind link addresses. */
-  panel: string;
-  /** Behind pictures drawn for a dark background, in the light theme. */
-  imagePanel: string;
-  text: string;
-  body: string;
-  muted: string;
-  accent: string;
-  link: string;
-}
-
-export const PALETTES: Record<ThemeName, Palette> = {
-  dark: {
-    background: '#0b1220',
-    panel: '#1e293b',
-    imagePanel: '#0b1220',
-    text: '#f1f5f9',
-    body: '#e2e8f0',
-    muted: '#a3b1c6',
-    accent: '#ffd43b',
-    link: '#7cc4fa',
-  },
-  light: {
-    background: '#f8fafc',
-    panel: '#e2e8f0',
-    imagePanel: '#0f1a2e',
-    text: '#0f172a',
-    body: '#1e293b',
-    muted: '#475569',
-    accent: '#2b5f8a',
-    link: '#1d4ed8',
-  },
-};
-
-/**
- * Which colour each piece of text is drawn in, and on which backgrounds it can appear: the
- * contrast test checks every pair, and a custom accent is checked against the backgrounds.
- */
-export const TEXT_ON: Record<keyof Palette, (keyof Palette)[]> = {
-  text: ['background'],
-  body: ['background'],
-  muted: ['background'],
-  accent: ['background'],
-  link: ['background', 'panel'],
-  background: [],
-  panel: [],
-  imagePanel: [],
-};
 
 /**
  * Font sizes at 1080p: each text role shrinks from `max` down to `min` to fit its slide. Body

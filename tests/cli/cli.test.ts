@@ -105,6 +105,35 @@ describe('talkreel CLI', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  describe('chapter and caption warnings', () => {
+    // Two slides of 2 s: too short for 3 chapters, and the first slide's notes too long to read.
+    const deck = path.join(tempDir('publish-checks'), 'short.md');
+    const notes = 'These notes are far too long to be read in the two seconds that this slide is on screen, so its captions go faster than anyone reads.';
+    fs.writeFileSync(deck, `---\nresolution: 640x360\nduration: 2\n---\n\n# ONE\n\n<!--\n${notes}\n-->\n\n---\n\n# TWO\n`);
+
+    it('check reports them as render does', async () => {
+      const r = await talkreel(['check', deck]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/short\.md:5:1 warning chapters-too-few/);
+      expect(r.stderr).toMatch(/short\.md:5:1 warning captions-too-fast captions: the notes of slide 1/);
+    });
+
+    it('--strict makes them errors: check exits 1, render renders nothing', async () => {
+      const checked = await talkreel(['check', '--strict', deck]);
+      expect(checked.code).toBe(1);
+      expect(checked.stderr).toMatch(/short\.md:5:1 error chapters-too-few/);
+      expect(checked.stderr).toMatch(/short\.md:5:1 error captions-too-fast/);
+      const out = path.join(path.dirname(deck), 'never');
+      const rendered = await talkreel(['render', '--strict', deck, '--out', out]);
+      expect(rendered.code).toBe(1);
+      expect(rendered.stderr).toMatch(/short\.md:5:1 error chapters-too-few/);
+      expect(rendered.stderr).toMatch(/short\.md:5:1 error captions-too-fast/);
+      expect(rendered.stderr).toMatch(/2 error\(s\) in the deck; nothing was rendered/);
+      expect(rendered.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(fs.existsSync(out)).toBe(false);
+    });
+  });
+
   it('a folder stands for the decks in it, in name order', () => {
     expect(expandDecks([path.dirname(fixture('small.md'))]).map((d) => path.basename(d))).toEqual(
       ['bad.md', 'layouts-light.md', 'layouts.md', 'looks-marp-light.md', 'looks-marp.md', 'marp-basics.md', 'marp-heading-divider.md', 'publish.md', 'slidev-layouts.md', 'slidev-starter.md', 'small.md', 'stress.md'],

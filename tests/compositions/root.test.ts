@@ -3,9 +3,9 @@ import path from 'node:path';
 import { getCompositions } from '@remotion/renderer';
 import { describe, expect, it } from 'vitest';
 import { loadDeck, planTimeline } from '../../src/index.js';
-import { bundleCompositions } from '../../src/render/bundle.js';
-import { chooseBrowser } from '../../src/render/browser.js';
-import { packageRoot } from '../../src/render/root.js';
+import { bundleCompositions } from '../../src/render/browser/bundle.js';
+import { chooseBrowser } from '../../src/render/browser/browser.js';
+import { packageRoot } from '../../src/render/cache/root.js';
 
 describe('Root', () => {
   it('without input props (Studio, `npx remotion render Talk`) shows the default deck, parsed in the page', async () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import wavefile from 'wavefile';
-import { ffmpegPath, ffprobePath } from '../../src/render/ffmpeg.js';
+import { ffmpegPath, ffprobePath } from '../../src/render/encode/ffmpeg.js';
 
 /** A click: 4 ms of a 3 kHz tone under a Hann window, loud against the quiet tone around it. */
 const CLICK_SECONDS = 0.004;

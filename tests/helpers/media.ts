@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { ffmpegPath, ffprobePath } from '../../src/render/ffmpeg.js';
+import { ffmpegPath, ffprobePath } from '../../src/render/encode/ffmpeg.js';
 
 /** ffprobe of the first video stream, with frames counted by decoding. */
 export function probeVideo(file: string): Record<string, string | number> {

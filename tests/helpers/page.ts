@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
-import { chooseBrowser } from '../../src/render/browser.js';
-import { packageRoot } from '../../src/render/root.js';
+import { chooseBrowser } from '../../src/render/browser/browser.js';
+import { packageRoot } from '../../src/render/cache/root.js';
 
 /** The same headless Chromium talkreel renders with, driven by Playwright. */
 export async function openChromium(): Promise<Browser> {

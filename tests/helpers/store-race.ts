@@ -7,7 +7,7 @@
  *   node --import tsx tests/helpers/store-race.ts CACHE_ROOT RUN ENTRIES
  */
 import fs from 'node:fs';
-import { sha256, Store } from '../../src/render/cache.js';
+import { sha256, Store } from '../../src/render/cache/cache.js';
 
 const [root, run, count] = [process.argv[2], process.argv[3], Number(process.argv[4])];
 const store = new Store('frames', root);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/render/manifest.js';
+import type { Manifest } from '../../src/render/outputs/manifest.js';
 import { talkreel } from '../helpers/cli.js';
 import { frameAt, type Picture } from '../helpers/media.js';
 import { tempDir } from '../helpers/temp.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/render/manifest.js';
+import type { Manifest } from '../../src/render/outputs/manifest.js';
 import { talkreel } from '../helpers/cli.js';
 import { readTranscript, transcriptText } from '../helpers/transcript.js';
 import { tempDir } from '../helpers/temp.js';

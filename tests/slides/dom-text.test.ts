@@ -5,8 +5,8 @@ import { loadDeck } from '../../src/deck/load.js';
 import { blockText } from '../../src/deck/infer.js';
 import { readText, type Block, type Slide } from '../../src/deck/model.js';
 import { hasErrors } from '../../src/deck/parse.js';
-import { openSession, type RenderSession } from '../../src/render/session.js';
-import { probeSlides } from '../../src/render/probe.js';
+import { openSession, type RenderSession } from '../../src/render/browser/session.js';
+import { probeSlides } from '../../src/render/capture/probe.js';
 
 /**
  * Every word of every deck we have reaches the page: each slide, fully built, drawn by the real

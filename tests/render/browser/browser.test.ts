@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BROWSER_ENV, chooseBrowser } from '../../../src/render/browser/browser.js';
+import { TalkreelError } from '../../../src/errors.js';
+import { packageRoot } from '../../../src/render/cache/root.js';
+import { tempDir } from '../../helpers/temp.js';
+
+describe('chooseBrowser', () => {
+  const saved = process.env[BROWSER_ENV];
+  afterEach(() => {
+    if (saved === undefined) delete process.env[BROWSER_ENV];
+    else process.env[BROWSER_ENV] = saved;
+  });
+
+  it('uses the bundled Chromium by default on Linux x64, and it starts', () => {
+    delete process.env[BROWSER_ENV];
+    const choice = chooseBrowser(undefined, packageRoot);
+    expect(choice.source).toBe(process.platform === 'linux' && process.arch === 'x64' ? 'bundled' : 'remotion');
+    if (choice.source !== 'bundled') return;
+    const wrapper = choice.executablePath as string;
+    // The wrapper puts the NSS libraries shipped in @sparticuz/chromium on LD_LIBRARY_PATH.
+    expect(fs.readFileSync(wrapper, 'utf8')).toMatch(/LD_LIBRARY_PATH="\$dir\/lib/);
+    expect(fs.existsSync(path.join(path.dirname(wrapper), 'lib', 'libnss3.so'))).toBe(true);
+    const version = spawnSync(wrapper, ['--version'], { encoding: 'utf8' });
+    expect(version.status, version.stderr).toBe(0);
+    expect(version.stdout).toMatch(/Chromium \d+/);
+  });
+
+  it('an explicit --browser wins over the environment, which wins over the default', () => {
+    const dir = tempDir('browser');
+    const a = path.join(dir, 'a');
+    const b = path.join(dir, 'b');
+    for (const f of [a, b]) fs.writeFileSync(f, '#!/bin/sh\n', { mode: 0o755 });
+    process.env[BROWSER_ENV] = b;
+    // Either is started through a wrapper that adds the flags keeping the page offline.
+    const option = chooseBrowser(a, packageRoot);
+    expect(option.source).toBe('option');
+    expect(fs.readFileSync(option.executablePath as string, 'utf8')).toContain(`exec '${a}' "$@" '--proxy-server=`);
+    const env = chooseBrowser(undefined, packageRoot);
+    expect(env.source).toBe('env');
+    expect(fs.readFileSync(env.executablePath as string, 'utf8')).toContain(`exec '${b}' "$@" '--proxy-server=`);
+  });
+
+  it('a browser path that is not an executable is a clear error', () => {
+    expect(() => chooseBrowser('/no/such/chrome', packageRoot)).toThrow(TalkreelError);
+    expect(() => chooseBrowser('/no/such/chrome', packageRoot)).toThrow(/--browser: no executable browser at \/no\/such\/chrome/);
+  });
+});
