@@ -2,6 +2,12 @@
  * Errors a user can act on. The CLI prints their code and message without a stack trace and exits
  * with `exitCode`: 1 for a bad deck or a failed render, 2 for bad usage (see README, "Exit codes").
  */
+/**
+ * The error of a render stopped by its signal (Ctrl-C, SIGTERM, an aborted library call); `kept`
+ * when the outputs of an earlier render were left in place.
+ */
+export const interrupted = (kept = false) => new TalkreelError('interrupted', kept ? 'render interrupted; earlier outputs were left as they were' : 'render interrupted', 1);
+
 export class TalkreelError extends Error {
   constructor(
     readonly code: string,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TalkreelError, usageError } from '../errors.js';
+import { interrupted, TalkreelError, usageError } from '../errors.js';
 import { defaultOutDir, type RenderOptions, type RenderResult } from './plan/render-plan.js';
 import { renderTalk } from './render-talk.js';
 import { openSession } from './browser/session.js';
@@ -53,7 +53,7 @@ export async function renderDecks(decks: string[], options: RenderDecksOptions =
   const outcomes: DeckOutcome[] = [];
   try {
     for (const [i, deck] of decks.entries()) {
-      if (options.signal?.aborted) throw new TalkreelError('interrupted', 'render interrupted; earlier outputs were left as they were');
+      if (options.signal?.aborted) throw interrupted(true);
       const outDir = out ? path.join(out, deckName(deck)) : defaultOutDir(deck);
       const onProgress = onDeck?.(deck, i, decks.length) ?? undefined;
       const outcome: DeckOutcome = { deck, outDir: path.resolve(outDir) };

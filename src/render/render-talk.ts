@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TalkreelError } from '../errors.js';
+import { interrupted } from '../errors.js';
 import { chapterMarks, removeStalePublished, writePublished, type PublishedFiles } from '../publish/publish.js';
 import { renderExact } from './exact.js';
 import { renderFast, type FastResult } from './fast.js';
@@ -29,7 +29,7 @@ export async function renderTalk(options: RenderOptions = {}): Promise<RenderRes
     const outputs = await writeOutputs(run, made.publishing);
     return await moveIntoPlace(run, outputs, { stats: made.stats, started });
   } catch (err) {
-    if (options.signal?.aborted) throw new TalkreelError('interrupted', 'render interrupted; earlier outputs were left as they were', 1);
+    if (options.signal?.aborted) throw interrupted(true);
     throw err;
   } finally {
     await run.end();

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { makeCancelSignal } from '@remotion/renderer';
-import { TalkreelError } from '../errors.js';
+import { interrupted } from '../errors.js';
 import { prepareAudio, type AudioTrack } from './audio/audio.js';
 import { LazySession } from './browser/lazy-session.js';
 import { thumbnailName } from './outputs/manifest.js';
@@ -50,7 +50,7 @@ export class RenderRun {
   }
 
   throwIfAborted(): void {
-    if (this.options.signal?.aborted) throw new TalkreelError('interrupted', 'render interrupted', 1);
+    if (this.options.signal?.aborted) throw interrupted();
   }
 
   /** Where slide `index`'s thumbnail is written in the staging folder. */

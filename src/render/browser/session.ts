@@ -3,13 +3,14 @@ import { bundleCompositions } from './bundle.js';
 import { chooseBrowser } from './browser.js';
 import type { RenderProgress } from '../plan/progress.js';
 import { packageRoot } from '../cache/root.js';
-import { asError, TalkreelError } from '../../errors.js';
+import { asError, interrupted } from '../../errors.js';
 
 /**
  * A bundle of the compositions and one open browser, kept across renders: several decks, or one
  * deck re-rendered on every save, then cost no webpack run and no browser start after the first.
  */
-type Browser = Awaited<ReturnType<typeof openBrowser>>;
+/** The browser Remotion opens (a puppeteer-like handle): one type for every step that drives it. */
+export type Browser = Awaited<ReturnType<typeof openBrowser>>;
 
 export interface RenderSession {
   serveUrl: string;
@@ -71,7 +72,7 @@ export function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefine
   if (!signal) return work;
   work.catch(() => {});
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new TalkreelError('interrupted', 'render interrupted', 1));
+    const onAbort = () => reject(interrupted());
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));

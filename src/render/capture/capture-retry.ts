@@ -1,10 +1,10 @@
-import { makeCancelSignal, type openBrowser } from '@remotion/renderer';
+import { makeCancelSignal } from '@remotion/renderer';
+import type { Browser } from '../browser/session.js';
 import { asError, TalkreelError } from '../../errors.js';
 import { captureFrames, type CaptureJob } from './capture.js';
 import type { Deck } from '../../deck/model.js';
 import type { Timeline } from '../../timing/plan.js';
 
-type Browser = Awaited<ReturnType<typeof openBrowser>>;
 
 /** What capturing needs from the render: its browser (restarted on a crash), deck and timeline. */
 export interface CaptureContext {

@@ -1,7 +1,7 @@
-import { renderFrames, type makeCancelSignal, type openBrowser } from '@remotion/renderer';
+import { renderFrames, type makeCancelSignal } from '@remotion/renderer';
+import type { Browser } from '../browser/session.js';
 import type { Deck } from '../../deck/model.js';
 
-type Browser = Awaited<ReturnType<typeof openBrowser>>;
 
 export interface CaptureJob {
   /** Opened on first use: nothing is started when there is nothing to capture. */
