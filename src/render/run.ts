@@ -5,7 +5,7 @@ import { interrupted } from '../errors.js';
 import { prepareAudio, type AudioTrack } from './audio/audio.js';
 import { LazySession } from './browser/lazy-session.js';
 import { thumbnailName } from './outputs/manifest.js';
-import { discardStaging, prepareOutDir } from './outputs/outputs.js';
+import { prepareOutDir, removedOnExit } from './outputs/outputs.js';
 import type { RenderProgress } from './plan/progress.js';
 import type { Plan, RenderOptions } from './plan/render-plan.js';
 
@@ -27,8 +27,7 @@ export class RenderRun {
   private readonly cancel: () => void;
   // Ends the recording's encoder when the render fails or is interrupted.
   private readonly stopAudio = new AbortController();
-  // An interrupt may end the process without unwinding (Remotion exits on SIGINT): clean up then too.
-  private readonly removeStaging = () => discardStaging(this.staging);
+  private readonly stagingFolder: ReturnType<typeof removedOnExit>;
   private readonly onAbort = () => {
     this.cancel();
     this.stopAudio.abort();
@@ -37,7 +36,7 @@ export class RenderRun {
   constructor(readonly plan: Plan, readonly options: RenderOptions) {
     this.report = options.onProgress ?? (() => {});
     this.staging = prepareOutDir(plan.outDir);
-    process.on('exit', this.removeStaging);
+    this.stagingFolder = removedOnExit(this.staging);
     ({ cancelSignal: this.cancelSignal, cancel: this.cancel } = makeCancelSignal());
     options.signal?.addEventListener('abort', this.onAbort, { once: true });
     this.session = new LazySession(options, this.report);
@@ -65,7 +64,6 @@ export class RenderRun {
     this.stopAudio.abort();
     await this.audio?.catch(() => {});
     await this.session.end();
-    process.off('exit', this.removeStaging);
-    discardStaging(this.staging);
+    this.stagingFolder.remove();
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sha256 } from '../cache/cache.js';
 import { hashTree, versions } from '../plan/render-key.js';
 import { packageRoot, talkreelCacheDir } from '../cache/root.js';
-import { removeLeftovers } from '../outputs/outputs.js';
+import { removedOnExit, removeLeftovers } from '../outputs/outputs.js';
 import { webpackOverride } from './webpack-override.js';
 import { MERMAID_SCRIPT } from '../../slides/mermaid-script.js';
 
@@ -29,17 +29,14 @@ export async function bundleCompositions(onProgress?: (percent: number) => void)
   const staging = `${dir}.${process.pid}.tmp`;
   fs.rmSync(staging, { recursive: true, force: true });
   // An interrupted run exits while webpack still writes: leave no half-written bundle behind.
-  const removeStaging = () => fs.rmSync(staging, { recursive: true, force: true });
-  process.on('exit', removeStaging);
+  const written = removedOnExit(staging);
   try {
     await bundleInto(staging, maps, onProgress);
     fs.mkdirSync(path.join(staging, 'public'), { recursive: true });
     fs.copyFileSync(mermaidScript(), path.join(staging, 'public', MERMAID_SCRIPT));
   } catch (err) {
-    removeStaging();
+    written.remove();
     throw err;
-  } finally {
-    process.off('exit', removeStaging);
   }
   fs.writeFileSync(path.join(staging, '.complete'), `${key}\n`);
   try {
@@ -48,12 +45,13 @@ export async function bundleCompositions(onProgress?: (percent: number) => void)
     if (fs.existsSync(path.join(dir, '.complete'))) {
       // Another render built the same bundle meanwhile, and may be serving its pages from it: it
       // stays, and this copy goes.
-      removeStaging();
+      written.remove();
     } else {
       fs.rmSync(dir, { recursive: true, force: true });
       fs.renameSync(staging, dir);
     }
   }
+  written.keep();
   prune(root);
   return dir;
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { removeLeftovers } from '../outputs/outputs.js';
+import { removedOnExit, removeLeftovers } from '../outputs/outputs.js';
 import { talkreelCacheDir } from './root.js';
 
 export const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
@@ -159,14 +159,12 @@ export class Store {
    */
   async produce(key: string, ext: string, write: (tmp: string) => Promise<void>): Promise<string> {
     const tmp = path.join(this.dir, `${key}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
-    const removeTmp = () => fs.rmSync(tmp, { force: true });
-    process.on('exit', removeTmp);
+    const written = removedOnExit(tmp);
     try {
       await write(tmp);
       return this.put(key, ext, { fromPath: tmp });
     } finally {
-      removeTmp();
-      process.off('exit', removeTmp);
+      written.remove();
     }
   }
 

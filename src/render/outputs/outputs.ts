@@ -84,3 +84,21 @@ export function commitOutputs(staging: string, outDir: string, names: string[]):
 }
 
 export const discardStaging = (staging: string) => fs.rmSync(staging, { recursive: true, force: true });
+
+/**
+ * What a step is writing (a file or a folder), removed if the process exits before the step is
+ * done with it, an interrupt included (Remotion exits on SIGINT without unwinding): nothing
+ * half-written is ever left. `remove` removes it now; `keep` lets it stay.
+ */
+export function removedOnExit(target: string): { remove(): void; keep(): void } {
+  const remove = () => discardStaging(target);
+  process.on('exit', remove);
+  const keep = () => process.off('exit', remove);
+  return {
+    remove: () => {
+      keep();
+      remove();
+    },
+    keep,
+  };
+}
