@@ -86,7 +86,8 @@ async function buildJavaScript(previous) {
       // by one, only by decks with code, and compiled in they would make as many chunks.
       // KaTeX and mermaid are loaded only for decks with formulas or diagrams, from node_modules:
       // mermaid's parser must share DOMPurify with the check that patches it (src/prepare/diagrams.ts).
-      external: ['@remotion/*', 'remotion', 'react', 'react-dom', 'fsevents', 'shiki', '@shikijs/*', 'katex', 'mermaid', 'dompurify'],
+      // resvg is a native addon (a `.node` file per platform): it loads from its package.
+      external: ['@remotion/*', 'remotion', 'react', 'react-dom', 'fsevents', 'shiki', '@shikijs/*', 'katex', 'mermaid', 'dompurify', '@resvg/*'],
       // Compiled-in CommonJS packages call `require` for Node's own modules.
       banner: { js: "import { createRequire as __talkreelRequire } from 'node:module'; const require = __talkreelRequire(import.meta.url);" },
       jsx: 'automatic',

@@ -3,6 +3,7 @@ import os from 'node:os';
 import pLimit from 'p-limit';
 import { sha256, type Store } from '../render/cache/cache.js';
 import { ffmpegPath, run } from '../render/encode/ffmpeg.js';
+import { labelPixels } from './sheet-labels.js';
 
 const quiet = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
 
@@ -12,21 +13,23 @@ const quiet = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
  */
 export const SHEET = { cellWidth: 384, maxColumns: 5, gap: 16, label: 48, background: [0x10, 0x12, 0x16], badge: [0xff, 0xd1, 0x4d], ink: [0x10, 0x12, 0x16] } as const;
 
-/** 5x7 pixel digits: enough to number slides without a font renderer. */
-const DIGITS = [
-  '01110100011001110101110011000101110', '00100011000010000100001000010001110', '01110100010000100010001000100011111',
-  '11111000100010000010000011000101110', '00010001100101010010111110001000010', '11111100001111000001000011000101110',
-  '00110010001000011110100011000101110', '11111000010001000100010000100001000', '01110100011000101110100011000101110',
-  '01110100011000101111000010001001100',
-].map((bits) => [...bits].map(Number));
+/** A slide of the sheet: its picture, and what its label says. */
+export interface SheetSlide {
+  index: number;
+  png: string;
+  title: string;
+  /** When the slide starts in the talk, in seconds. */
+  start: number;
+}
 
 /**
- * Draws every slide's picture into one PNG, in a grid, each with its number on a badge under it.
- * Pictures are scaled by ffmpeg (area averaging), on every core, and placed as raw RGB here. With
- * a `store`, each scaled picture is kept under a hash of its PNG: after an edit only the slides that
+ * Draws every slide's picture into one PNG, in a grid, each with a label under it: its number on
+ * a badge, its title and its start time, in the talk's own type (see sheet-labels.ts). Pictures
+ * are scaled by ffmpeg (area averaging), on every core, and placed as raw RGB here. With a
+ * `store`, each scaled picture is kept under a hash of its PNG: after an edit only the slides that
  * changed are scaled again.
  */
-export async function writeContactSheet(slides: { index: number; png: string }[], width: number, height: number, out: string, signal?: AbortSignal, store?: Store): Promise<void> {
+export async function writeContactSheet(slides: SheetSlide[], width: number, height: number, out: string, signal?: AbortSignal, store?: Store): Promise<void> {
   const cw = SHEET.cellWidth;
   const ch = Math.max(2, Math.round((cw * height) / width / 2) * 2);
   const cols = Math.min(SHEET.maxColumns, Math.max(1, Math.ceil(Math.sqrt(slides.length))));
@@ -41,7 +44,7 @@ export async function writeContactSheet(slides: { index: number; png: string }[]
     const x0 = SHEET.gap + (k % cols) * (cw + SHEET.gap);
     const y0 = SHEET.gap + Math.floor(k / cols) * (ch + SHEET.label + SHEET.gap);
     for (let y = 0; y < ch; y++) cells[k].copy(sheet, ((y0 + y) * W + x0) * 3, y * cw * 3, (y + 1) * cw * 3);
-    drawNumber(sheet, W, x0, y0 + ch + (SHEET.label - BADGE_HEIGHT) / 2, s.index);
+    drawLabel(sheet, W, x0, y0 + ch, labelPixels(s, cw, SHEET.label, SHEET));
   }
   await run(ffmpegPath(), [...quiet, '-f', 'image2pipe', '-c:v', 'rawvideo', '-pixel_format', 'rgb24', '-video_size', `${W}x${H}`,
     '-frame_size', String(sheet.length), '-i', 'pipe:0', '-frames:v', '1', '-c:v', 'png', '-f', 'image2', out], { input: [sheet], signal });
@@ -64,21 +67,15 @@ function fill(buf: Buffer, W: number, x: number, y: number, w: number, h: number
   for (let yy = y; yy < y + h; yy++) buf.fill(colour, (yy * W + x) * 3, (yy * W + x + w) * 3);
 }
 
-/** Each digit pixel is SCALE x SCALE screen pixels, PAD pixels of badge around the digits. */
-const SCALE = 4;
-const PAD = 6;
-const BADGE_HEIGHT = 7 * SCALE + 2 * PAD;
-
-/** The number in dark digits on a light badge. */
-function drawNumber(buf: Buffer, W: number, x: number, y: number, n: number) {
-  const scale = SCALE;
-  const digits = String(n).split('').map(Number);
-  const pad = PAD;
-  const bw = digits.length * 6 * scale - scale + 2 * pad;
-  fill(buf, W, x, y, bw, BADGE_HEIGHT, SHEET.badge);
-  digits.forEach((d, i) => {
-    DIGITS[d].forEach((on, p) => {
-      if (on) fill(buf, W, x + pad + i * 6 * scale + (p % 5) * scale, y + pad + Math.floor(p / 5) * scale, scale, scale, SHEET.ink);
-    });
-  });
+/** Copies a label's RGBA pixels (opaque: drawn on the sheet's background) into the sheet's RGB. */
+function drawLabel(buf: Buffer, W: number, x: number, y: number, label: { width: number; height: number; pixels: Buffer }) {
+  for (let yy = 0; yy < label.height; yy++) {
+    for (let xx = 0; xx < label.width; xx++) {
+      const from = (yy * label.width + xx) * 4;
+      const to = ((y + yy) * W + x + xx) * 3;
+      buf[to] = label.pixels[from];
+      buf[to + 1] = label.pixels[from + 1];
+      buf[to + 2] = label.pixels[from + 2];
+    }
+  }
 }

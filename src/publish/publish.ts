@@ -95,7 +95,11 @@ export async function writePublished(job: PublishJob): Promise<{ names: string[]
   const store = new Store('published');
   const posterPng = job.stills.find((s) => s.index === posterSlide(job.deck))?.png;
   const poster = posterPng ? writePoster(posterPng, path.join(staging, 'poster.jpg'), job.signal, store) : null;
-  const sheet = job.stills.length > 0 ? writeContactSheet(job.stills, timeline.width, timeline.height, path.join(staging, 'contact-sheet.png'), job.signal, store) : null;
+  const sheetSlides = job.stills.map((s) => {
+    const slide = timeline.slides.find((t) => t.index === s.index);
+    return { index: s.index, png: s.png, title: slide?.title ?? '', start: (slide?.start ?? 0) / timeline.fps };
+  });
+  const sheet = sheetSlides.length > 0 ? writeContactSheet(sheetSlides, timeline.width, timeline.height, path.join(staging, 'contact-sheet.png'), job.signal, store) : null;
   try {
     await Promise.all([poster, sheet]);
     store.prune(cacheLimitBytes());

@@ -103,7 +103,7 @@ describe('publishing outputs (deck with notes and chapters)', () => {
     expect(diffs[1]).toBeLessThan(3);
   });
 
-  it('writes a contact sheet with every slide, numbered on a badge under it', () => {
+  it('writes a contact sheet with every slide, labelled under it with its number on a badge, its title and start time', () => {
     const sheet = readPng(path.join(out, 'contact-sheet.png'));
     // 4 slides: 2 columns of 384x216 cells, each with a 48-pixel strip for its number; 16-pixel gaps.
     expect([sheet.width, sheet.height]).toEqual([2 * 384 + 3 * 16, 2 * (216 + 48) + 3 * 16]);
@@ -112,8 +112,11 @@ describe('publishing outputs (deck with notes and chapters)', () => {
     for (const [k, [col, row]] of [[0, 0], [1, 0], [0, 1], [1, 1]].entries()) {
       const x = 16 + col * 400;
       const y = 16 + row * 280;
-      // The badge, in the strip under the picture.
-      expect(at(x + 2, y + 216 + 6)).toEqual([0xff, 0xd1, 0x4d]);
+      // The badge, in the strip under the picture, and the title's and time's text beside it, in Inter (anti-aliased).
+      expect(at(x + 2, y + 216 + 24)).toEqual([0xff, 0xd1, 0x4d]);
+      let ink = 0;
+      for (let yy = y + 216; yy < y + 216 + 48; yy++) for (let xx = x + 60; xx < x + 384; xx++) if (at(xx, yy)[0] > 0x80) ink++;
+      expect(ink).toBeGreaterThan(100);
       // The whole cell is the slide's picture, scaled: nothing covers it.
       const cell = { width: 384, height: 216, data: Buffer.alloc(384 * 216 * 4) };
       for (let yy = 0; yy < 216; yy++) sheet.data.copy(cell.data, yy * 384 * 4, ((y + yy) * sheet.width + x) * 4, ((y + yy) * sheet.width + x + 384) * 4);
