@@ -3,7 +3,7 @@ import os from 'node:os';
 import pLimit from 'p-limit';
 import { sha256, type Store } from '../render/cache/cache.js';
 import { ffmpegPath, run } from '../render/encode/ffmpeg.js';
-import { labelPixels } from './sheet-labels.js';
+import { labelFonts, labelPixels } from './sheet-labels.js';
 
 const quiet = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
 
@@ -39,12 +39,13 @@ export async function writeContactSheet(slides: SheetSlide[], width: number, hei
   const sheet = Buffer.alloc(W * H * 3);
   fill(sheet, W, 0, 0, W, H, SHEET.background);
   const limit = pLimit(Math.max(1, os.cpus().length));
+  const fonts = store ? labelFonts().map((b) => sha256(b)).join(' ') : '';
   const cells = await Promise.all(slides.map((s) => limit(() => scaledCell(s, cw, ch, signal, store))));
   for (const [k, s] of slides.entries()) {
     const x0 = SHEET.gap + (k % cols) * (cw + SHEET.gap);
     const y0 = SHEET.gap + Math.floor(k / cols) * (ch + SHEET.label + SHEET.gap);
     for (let y = 0; y < ch; y++) cells[k].copy(sheet, ((y0 + y) * W + x0) * 3, y * cw * 3, (y + 1) * cw * 3);
-    drawLabel(sheet, W, x0, y0 + ch, labelPixels(s, cw, SHEET.label, SHEET));
+    drawLabel(sheet, W, x0, y0 + ch, cachedLabel(s, cw, fonts, store));
   }
   await run(ffmpegPath(), [...quiet, '-f', 'image2pipe', '-c:v', 'rawvideo', '-pixel_format', 'rgb24', '-video_size', `${W}x${H}`,
     '-frame_size', String(sheet.length), '-i', 'pipe:0', '-frames:v', '1', '-c:v', 'png', '-f', 'image2', out], { input: [sheet], signal });
@@ -78,4 +79,14 @@ function drawLabel(buf: Buffer, W: number, x: number, y: number, label: { width:
       buf[to + 2] = label.pixels[from + 2];
     }
   }
+}
+
+/** A slide's label (see sheet-labels.ts), kept in the store by what it says: an edit draws only the labels that changed. */
+function cachedLabel(s: SheetSlide, width: number, fonts: string, store?: Store): { width: number; height: number; pixels: Buffer } {
+  const key = store ? sha256(`contact-sheet label ${width}x${SHEET.label} ${JSON.stringify([s.index, s.title, s.start, SHEET])} ${fonts}`) : null;
+  const cached = key && store?.get(key, 'rgba');
+  if (cached) return { width, height: SHEET.label, pixels: fs.readFileSync(cached) };
+  const label = labelPixels(s, width, SHEET.label, SHEET);
+  if (key) store?.put(key, 'rgba', { data: label.pixels });
+  return label;
 }

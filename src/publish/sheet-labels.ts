@@ -13,14 +13,18 @@ const BADGE = { height: 32, padX: 9, size: 21 } as const;
 const TEXT = { size: 17, gap: 10 } as const;
 const COLOURS = { title: '#e2e8f0', time: '#94a3b8' } as const;
 
-let faces: { regular: opentype.Font; bold: opentype.Font } | null = null;
+let faces: { regular: opentype.Font; bold: opentype.Font; bytes: Buffer[] } | null = null;
 
-function inter(): { regular: opentype.Font; bold: opentype.Font } {
+function inter(): { regular: opentype.Font; bold: opentype.Font; bytes: Buffer[] } {
+  if (faces) return faces;
   const require = createRequire(import.meta.url);
-  const load = (weight: number) => opentype.parse(toArrayBuffer(fs.readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`))));
-  faces ??= { regular: load(400), bold: load(700) };
+  const bytes = [400, 700].map((weight) => fs.readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)));
+  faces = { regular: opentype.parse(toArrayBuffer(bytes[0])), bold: opentype.parse(toArrayBuffer(bytes[1])), bytes };
   return faces;
 }
+
+/** What the labels' look depends on besides their text: the font files (for cache keys). */
+export const labelFonts = (): Buffer[] => inter().bytes;
 
 const toArrayBuffer = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 const hex = (rgb: readonly number[]) => `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
