@@ -1,5 +1,6 @@
 import { bundledLanguages } from 'shiki/langs';
 import { blockRuns, eachBlock, type Deck } from '../../src/deck/model.js';
+import { languageId } from '../../src/prepare/highlight.js';
 import type { Manifest } from '../../src/render/outputs/manifest.js';
 import type { ProbeReport } from '../../src/slides/probe.js';
 
@@ -22,7 +23,7 @@ export function sourceParts(deck: Deck): Parts {
     for (const b of eachBlock(slide.blocks)) {
       if (b.type === 'math') parts.formulas++;
       if (b.type === 'diagram') parts.diagrams++;
-      if (b.type === 'code' && b.lang && Object.hasOwn(bundledLanguages, b.lang.trim().toLowerCase())) parts.highlighted++;
+      if (b.type === 'code' && b.lang && Object.hasOwn(bundledLanguages, languageId(b.lang))) parts.highlighted++;
       parts.formulas += blockRuns(b).filter((r) => r.math).length;
     }
   }

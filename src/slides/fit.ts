@@ -82,15 +82,11 @@ export function fitBox(box: FitBox, measure: Measure): Fitted {
     if (last.fits) return last;
   }
   if (!box.items.some((item) => (item.floor ?? item.min) < item.min || (item.box && item.box.floor < item.box.min))) return last!;
-  for (let step = 1; step <= STEPS; step++) {
+  // Code is never cut: a slide that still does not fit at the floors scales its code blocks
+  // further (u from 1 to 2), down to half their floor (10 px at 1080p), rather than lose lines.
+  const stages = box.items.some((item) => item.code) ? 2 * STEPS : STEPS;
+  for (let step = 1; step <= stages; step++) {
     last = layoutAt(box, measure, { small: true, u: step / STEPS });
-    if (last.fits) return last;
-  }
-  // Code is never cut: a slide that still does not fit scales its code blocks further, down to
-  // half their floor (10 px at 1080p), rather than lose their last lines.
-  if (!box.items.some((item) => item.code)) return last!;
-  for (let step = 1; step <= STEPS; step++) {
-    last = layoutAt(box, measure, { small: true, u: 1 + step / STEPS });
     if (last.fits) return last;
   }
   return last!;

@@ -32,7 +32,7 @@ export const ContentLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrame
   const split = fit.columns === 2 ? splitColumns(rows) : null;
   // A row in a column gets the column's width (code wraps to it); a row above or below, the area's.
   const inColumn = (row: Row) => split !== null || (slide.layout === 'columns' && row.slot !== 'header' && row.slot !== 'bottom');
-  const widthOf = (row: Row) => (row.cell ? columnWidth({ width: area.width, frame: height }, row.cell.columns) : inColumn(row) ? columnWidth({ width: area.width, frame: height }) : area.width);
+  const widthOf = (row: Row) => (row.cell || inColumn(row) ? columnWidth({ width: area.width, frame: height }, row.cell?.columns) : area.width);
   const build = { frame, builds, buildFrames };
   const shown = (row: Row) => clickStyle(row.click, build);
   const view = (row: Row, before: number) => <RowView key={row.key} row={row} size={fit.size[row.key]} before={before} fit={fit} width={widthOf(row)} style={shown(row)} />;
@@ -46,22 +46,20 @@ export const ContentLayout: React.FC<LayoutProps> = ({ slide, builds, buildFrame
       return view(row, row.kind === 'text' && row.role === 'small' && !row.placeholder ? (notes++ === 0 ? 0.8 : 0) : i === 0 ? first : gapAbove(row));
     });
   };
-  const grid = (columns: Row[][], top: boolean) => (
-    <div key={`grid-${columns.flat()[0]?.key}`} data-drawn="columns" style={{ display: 'flex', gap: scaled(SPACE.l, height), alignItems: 'flex-start', alignSelf: 'stretch', flexShrink: 0 }}>
+  // Columns side by side, as wide as the area; `drawn`: the deck asked for them (the text probe
+  // counts them), rather than the fitting.
+  const sideBySide = (columns: React.ReactNode[], drawn?: string, key?: string) => (
+    <div key={key} data-drawn={drawn} style={{ display: 'flex', gap: scaled(SPACE.l, height), alignItems: 'flex-start', alignSelf: 'stretch', flexShrink: 0 }}>
       {columns.map((column, c) => (
         <div key={c} style={{ flex: '1 1 0', minWidth: 0 }}>
-          {column.map((row, j) => view(row, j === 0 && top ? 0 : gapAbove(row)))}
+          {column}
         </div>
       ))}
     </div>
   );
-  // `drawn`: the deck asked for the columns (the text probe counts them), not the fitting.
-  const columns = (left: Row[], right: Row[], drawn?: string) => (
-    <div data-drawn={drawn} style={{ display: 'flex', gap: scaled(SPACE.l, height), alignItems: 'flex-start', alignSelf: 'stretch', flexShrink: 0 }}>
-      <div style={{ flex: '1 1 0', minWidth: 0 }}>{flow(left)}</div>
-      <div style={{ flex: '1 1 0', minWidth: 0 }}>{flow(right)}</div>
-    </div>
-  );
+  const grid = (columns: Row[][], top: boolean) =>
+    sideBySide(columns.map((column) => column.map((row, j) => view(row, j === 0 && top ? 0 : gapAbove(row)))), 'columns', `grid-${columns.flat()[0]?.key}`);
+  const columns = (left: Row[], right: Row[], drawn?: string) => sideBySide([flow(left), flow(right)], drawn);
 
   let body: React.ReactNode;
   if (slide.layout === 'columns') {
