@@ -1,29 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Deck, Diagnostic } from '../deck/model.js';
-import { planCaptions, toSrt, toVtt, type Cue } from './captions.js';
-import { chaptersText, planChapters, type Chapter } from './chapters.js';
+import type { Deck } from '../deck/model.js';
+import type { PublishPlan } from './plan.js';
+import { toSrt, toVtt } from './captions.js';
+import { chaptersText } from './chapters.js';
 import { galleryPage } from './page.js';
 import type { Timeline } from '../timing/plan.js';
 import { writeContactSheet } from './contact-sheet.js';
-import type { ChapterMark } from '../render/encode/mux.js';
 import { ffmpegPath, run } from '../render/encode/ffmpeg.js';
 import { cacheLimitBytes, sha256, Store } from '../render/cache/cache.js';
-
-/** What goes with the video for publishing it, planned before the render (the MP4 carries the chapters). */
-export interface PublishPlan {
-  chapters: Chapter[];
-  cues: Cue[];
-  diagnostics: Diagnostic[];
-}
-
-export function planPublish(deck: Deck, timeline: Timeline): PublishPlan {
-  const chapters = planChapters(deck, timeline);
-  const captions = planCaptions(deck, timeline);
-  return { chapters: chapters.chapters, cues: captions.cues, diagnostics: [...chapters.diagnostics, ...captions.diagnostics] };
-}
-
-export const chapterMarks = (p: PublishPlan): ChapterMark[] => p.chapters.map((c) => ({ start: c.startSeconds, end: c.endSeconds, title: c.title }));
 
 /** Files written for publishing, relative to the output folder; null when not written. */
 export interface PublishedFiles {

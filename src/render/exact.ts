@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { renderMedia, renderStill, selectComposition } from '@remotion/renderer';
 import { stillFrame } from '../timing/plan.js';
-import { chapterMarks } from '../publish/publish.js';
+import { chapterMarks } from '../publish/plan.js';
 import { JPEG_QUALITY } from './capture/capture.js';
 import { concatSegments } from './encode/mux.js';
 import { ENCODER } from './encode/x264.js';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { interrupted } from '../errors.js';
-import { chapterMarks, removeStalePublished, writePublished, type PublishedFiles } from '../publish/publish.js';
+import { chapterMarks } from '../publish/plan.js';
+import { removeStalePublished, writePublished, type PublishedFiles } from '../publish/publish.js';
 import { renderExact } from './exact.js';
 import { renderFast, type FastResult } from './fast.js';
 import { buildManifest, thumbnailName, type Manifest } from './outputs/manifest.js';

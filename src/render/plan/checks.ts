@@ -1,6 +1,6 @@
 import type { Deck, Diagnostic } from '../../deck/model.js';
 import type { Timeline } from '../../timing/plan.js';
-import { planPublish, type PublishPlan } from '../../publish/publish.js';
+import { planPublish, type PublishPlan } from '../../publish/plan.js';
 import { checkTextFit } from '../capture/visual-check.js';
 
 /**

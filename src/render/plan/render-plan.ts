@@ -16,7 +16,7 @@ import { chooseBrowser } from '../browser/browser.js';
 import { videoFormat, type VideoFormat } from '../encode/x264.js';
 import type { Manifest } from '../outputs/manifest.js';
 import { checkOutDir } from '../outputs/outputs.js';
-import { planPublish, type PublishPlan } from '../../publish/publish.js';
+import { planPublish, type PublishPlan } from '../../publish/plan.js';
 import { planRecorded } from '../audio/recording.js';
 import { packageRoot } from '../cache/root.js';
 import type { RenderSession } from '../browser/session.js';
