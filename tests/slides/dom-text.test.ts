@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { loadDeck } from '../../src/deck/load.js';
 import { blockText } from '../../src/deck/infer.js';
 import { readText, type Block, type Slide } from '../../src/deck/model.js';
@@ -57,7 +57,8 @@ describe.runIf(process.platform === 'linux')('every word of every deck reaches t
   }, 600_000);
   afterAll(() => session?.close());
 
-  it.each(decks)('%s', async (file) => {
+  // A probe mostly waits on the page (its fonts, its scripts): several decks at once, each in a tab of its own.
+  it.concurrent.for(decks)('%s', async (file, { expect }) => {
     const { deck, diagnostics } = loadDeck(file);
     if (hasErrors(diagnostics)) return expect(file).toMatch(/bad\.md$/);
     const drawn = await probeSlides(session, deck);
