@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * Tests run the `talkreel` command and import the library as a user does, from dist/: it is
@@ -12,11 +12,19 @@ import { fileURLToPath } from 'node:url';
  * Every process a test starts (talkreel, Chromium, ffmpeg) keeps its temporary files in one folder
  * that is removed after the run. Tests kill renders and browsers on purpose, and a killed process
  * cannot remove what it left behind (Chromium's profile, Remotion's asset folder).
+ *
+ * The project's cache gets its unpacked browser and its bundle here, once, before any test file
+ * starts: test files link them into caches of their own (helpers/cache.ts), and files that run at
+ * the same time never race to build them.
  */
-export default function setup(): () => void {
+export default async function setup(): Promise<() => void> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-tests-'));
   process.env.TMPDIR = dir;
+  if (process.platform === 'linux') {
+    const { openSession } = (await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href)) as typeof import('../src/index.js');
+    await (await openSession()).close();
+  }
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }

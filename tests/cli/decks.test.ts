@@ -3,11 +3,12 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, talkreel, type CliResult } from '../helpers/cli.js';
 import { readPng } from '../helpers/media.js';
+import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
 // End to end: Marp and Slidev decks, unedited, through the real CLI, browser and ffmpeg.
 const tmp = tempDir('decks');
-const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
+const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
 type Picture = ReturnType<typeof readPng>;
 const pixel = (p: Picture, x: number, y: number) => {
   const i = (Math.round(y * (p.height - 1)) * p.width + Math.round(x * (p.width - 1))) * 4;

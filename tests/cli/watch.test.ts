@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, fixture, root } from '../helpers/cli.js';
+import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('talkreel watch', () => {
@@ -13,7 +14,7 @@ describe('talkreel watch', () => {
     const out = path.join(tmp, 'out');
     const child = spawn(process.execPath, [bin, 'watch', deck, '--out', out], {
       cwd: root,
-      env: { ...process.env, TALKREEL_CACHE_DIR: path.join(tmp, 'cache') },
+      env: { ...process.env, TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,7 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PNG } from 'pngjs';
 import { ffmpegPath, ffprobePath } from '../../src/render/encode/ffmpeg.js';
 
@@ -28,16 +26,32 @@ export interface Picture {
 
 export const readPng = (file: string): Picture => PNG.sync.read(fs.readFileSync(file));
 
-/** Decodes frame `n` (0-based, presentation order) of a video into RGBA pixels. */
-export function frameAt(file: string, n: number): Picture {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-frame-'));
-  const out = path.join(dir, 'frame.png');
-  const r = spawnSync(ffmpegPath(), ['-v', 'error', '-i', file, '-vf', `trim=start_frame=${n}:end_frame=${n + 1}`, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', out], { encoding: 'utf8' });
-  if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`cannot decode frame ${n} of ${file}: ${r.stderr}`);
-  const picture = readPng(out);
-  fs.rmSync(dir, { recursive: true, force: true });
-  return picture;
+/** Width and height of the first video stream. */
+function videoSize(file: string): { width: number; height: number } {
+  const r = spawnSync(ffprobePath(), ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'json', file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout).streams[0];
 }
+
+/**
+ * Decodes frames `ns` (0-based, presentation order) of a video into RGBA pixels, in one ffmpeg run
+ * over the frames from the first to the last of them: a test that compares many frames pays one
+ * decode, not one per frame.
+ */
+export function framesAt(file: string, ns: number[]): Map<number, Picture> {
+  const wanted = [...new Set(ns)].sort((a, b) => a - b);
+  const first = wanted[0];
+  const count = (wanted.at(-1) as number) - first + 1;
+  const { width, height } = videoSize(file);
+  const size = width * height * 4;
+  const r = spawnSync(ffmpegPath(), ['-v', 'error', '-i', file, '-vf', `trim=start_frame=${first}:end_frame=${first + count}`, '-fps_mode', 'passthrough',
+    '-f', 'image2pipe', '-c:v', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'], { maxBuffer: size * count + 1024 });
+  if (r.status !== 0 || r.stdout.length < size * count) throw new Error(`cannot decode frames ${first}-${first + count - 1} of ${file}: ${r.stderr}`);
+  return new Map(wanted.map((n) => [n, { width, height, data: Buffer.from(r.stdout.subarray((n - first) * size, (n - first + 1) * size)) }]));
+}
+
+/** Decodes frame `n` (0-based, presentation order) of a video into RGBA pixels. */
+export const frameAt = (file: string, n: number): Picture => framesAt(file, [n]).get(n) as Picture;
 
 /** Mean absolute difference per colour channel (0-255) between two pictures of one size. */
 export function meanDifference(a: Picture, b: Picture): number {

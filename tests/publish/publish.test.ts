@@ -10,11 +10,12 @@ import { readSrt, readVtt } from '../helpers/captions.js';
 import { fixture, talkreel } from '../helpers/cli.js';
 import { meanDifference, readPng } from '../helpers/media.js';
 import { openChromium } from '../helpers/page.js';
+import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
 // End to end: the real CLI renders a deck with notes and chapters; every publishing file is read back.
 const tmp = tempDir('publish');
-const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
+const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
 const out = path.join(tmp, 'publish');
 const probe = (args: string[]) => {
   const r = spawnSync(ffprobePath(), ['-v', 'error', ...args, '-of', 'json'], { encoding: 'utf8' });

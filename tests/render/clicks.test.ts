@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/render/outputs/manifest.js';
 import { talkreel } from '../helpers/cli.js';
 import { frameAt, type Picture } from '../helpers/media.js';
+import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -12,7 +13,7 @@ import { tempDir } from '../helpers/temp.js';
  * then one, two and three.
  */
 const tmp = tempDir('clicks');
-const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
+const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
 const deck = path.join(tmp, 'slides.md');
 
 /** List markers: runs of the accent colour (#ffd43b) taller than the accent bar, down the marker column. */

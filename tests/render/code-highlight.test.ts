@@ -9,11 +9,12 @@ import { readable } from '../../src/slides/readable.js';
 import { PALETTES } from '../../src/slides/theme.js';
 import { talkreel, type CliResult } from '../helpers/cli.js';
 import { readPng, type Picture } from '../helpers/media.js';
+import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
 // End to end: highlighted code through the real CLI, browser and thumbnails, read back by pixels.
 const tmp = tempDir('code');
-const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
+const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
 
 const PYTHON = '```python {lines:true}\nimport math\n\ndef area(r: float) -> float:\n    """The area of a circle."""\n    return math.pi * r ** 2  # πr²\n```';
 const STEPS = '```ts {1|2|3}\nconst a = 1;\nconst b = a + 1;\nconsole.log(`sum: ${a + b}`);\n```';

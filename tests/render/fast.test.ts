@@ -5,18 +5,41 @@ import { loadDeck } from '../../src/deck/load.js';
 import { describeFrame, segmentsOf, type Segment } from '../../src/timing/frames.js';
 import { planTimeline, stillFrame } from '../../src/timing/plan.js';
 import { fixture, talkreel } from '../helpers/cli.js';
-import { frameAt, meanDifference, probeVideo } from '../helpers/media.js';
+import { framesAt, meanDifference, probeVideo, type Picture } from '../helpers/media.js';
+import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
 // The fast renderer against Remotion's own renderMedia (--exact), on the same deck, browser and
 // encoder settings; then incremental re-renders and a damaged cache.
 const tmp = tempDir('fast');
-const cache = path.join(tmp, 'cache');
+const cache = renderCache(path.join(tmp, 'cache'));
 const env = { TALKREEL_CACHE_DIR: cache };
 const deckFile = path.join(tmp, 'talk.md');
 fs.copyFileSync(fixture('small.md'), deckFile);
 const { deck } = loadDeck(deckFile);
 const timeline = planTimeline(deck);
+
+// Every frame the checks below compare, decoded in one pass per video (the first time one is asked for).
+const blend = segmentsOf(timeline).find((s): s is Extract<Segment, { kind: 'blend' }> => s.kind === 'blend' && s.frames.length > 10);
+const [, bullets, quote] = timeline.slides;
+const checkpoints: [string, number][] = [
+  ['a transition\'s middle', bullets.start + Math.floor(bullets.transitionIn.frames / 2)],
+  ['a build\'s middle', bullets.from + bullets.builds[1] + Math.floor(bullets.buildFrames / 2)],
+  ['the attribution\'s entrance', quote.from + quote.builds[0] + 2],
+  ...timeline.slides.flatMap((s): [string, number][] => [
+    [`slide ${s.index}'s first held frame`, stillFrame(s)],
+    [`slide ${s.index}'s last frame`, s.end - 1],
+  ]),
+];
+const buildStep = bullets.from + bullets.builds[2] + 3;
+const compared = [...(blend?.frames ?? []), ...checkpoints.map(([, n]) => n), bullets.end - 1, buildStep, buildStep + 3];
+const decoded = new Map<string, Map<number, Picture>>();
+function frame(video: string, n: number): Picture {
+  if (!decoded.has(video)) decoded.set(video, framesAt(video, compared));
+  const picture = decoded.get(video)?.get(n);
+  if (!picture) throw new Error(`frame ${n} is not among the compared frames`);
+  return picture;
+}
 
 const render = async (out: string, ...extra: string[]) => {
   const r = await talkreel(['render', deckFile, '--out', out, '--json', ...extra], env);
@@ -46,12 +69,11 @@ describe('fast render = exact render', () => {
   });
 
   it('computes every frame of a cross-fade as the browser draws it', () => {
-    const blend = segmentsOf(timeline).find((s): s is Extract<Segment, { kind: 'blend' }> => s.kind === 'blend' && s.frames.length > 10);
     expect(blend).toBeDefined();
     // The exact render captures JPEGs, the blend is computed from PNGs: compare with the
     // difference the two captures of one held picture have, so a wrong opacity would show.
-    const floor = meanDifference(frameAt(fast, stillFrame(timeline.slides[0])), frameAt(exact, stillFrame(timeline.slides[0])));
-    for (const n of blend?.frames ?? []) expect(meanDifference(frameAt(fast, n), frameAt(exact, n)), `frame ${n}`).toBeLessThan(floor + 0.3);
+    const floor = meanDifference(frame(fast, stillFrame(timeline.slides[0])), frame(exact, stillFrame(timeline.slides[0])));
+    for (const n of blend?.frames ?? []) expect(meanDifference(frame(fast, n), frame(exact, n)), `frame ${n}`).toBeLessThan(floor + 0.3);
   });
 
   it('has the same frame count as the exact render', () => {
@@ -59,25 +81,15 @@ describe('fast render = exact render', () => {
     expect(Number(probeVideo(exact).nb_read_frames)).toBe(timeline.durationInFrames);
   });
 
-  const [, bullets, quote] = timeline.slides;
-  it.each([
-    ['a transition\'s middle', bullets.start + Math.floor(bullets.transitionIn.frames / 2)],
-    ['a build\'s middle', bullets.from + bullets.builds[1] + Math.floor(bullets.buildFrames / 2)],
-    ['the attribution\'s entrance', quote.from + quote.builds[0] + 2],
-    ...timeline.slides.flatMap((s) => [
-      [`slide ${s.index}'s first held frame`, stillFrame(s)],
-      [`slide ${s.index}'s last frame`, s.end - 1],
-    ]),
-  ] as [string, number][])('shows the same picture at %s (frame %i)', (_what, n) => {
+  it.each(checkpoints)('shows the same picture at %s (frame %i)', (_what, n) => {
     // Both are lossy encodes of lossy captures: equal within a small tolerance.
-    expect(meanDifference(frameAt(fast, n), frameAt(exact, n))).toBeLessThan(2);
+    expect(meanDifference(frame(fast, n), frame(exact, n))).toBeLessThan(2);
   });
 
   it('moves between frames that differ, and not during a hold', () => {
     const hold = stillFrame(bullets);
-    expect(meanDifference(frameAt(fast, hold), frameAt(fast, bullets.end - 1))).toBeLessThan(0.5);
-    const mid = bullets.from + bullets.builds[2] + 3;
-    expect(meanDifference(frameAt(fast, mid), frameAt(fast, mid + 3))).toBeGreaterThan(0.05);
+    expect(meanDifference(frame(fast, hold), frame(fast, bullets.end - 1))).toBeLessThan(0.5);
+    expect(meanDifference(frame(fast, buildStep), frame(fast, buildStep + 3))).toBeGreaterThan(0.05);
   });
 });
 
@@ -123,8 +135,8 @@ describe('incremental re-render', () => {
     expect(summary.stats.encodedSegments).toBeGreaterThan(3);
     const video = path.join(out, 'talk.mp4');
     expect(Number(probeVideo(video).nb_read_frames)).toBe(summary.durationInFrames);
-    for (const s of planTimeline(loadDeck(deckFile).deck).slides) {
-      expect(meanDifference(frameAt(video, stillFrame(s)), frameAt(reference, stillFrame(s)))).toBeLessThan(1);
-    }
+    const stills = planTimeline(loadDeck(deckFile).deck).slides.map(stillFrame);
+    const [repaired, edited] = [framesAt(video, stills), framesAt(reference, stills)];
+    for (const n of stills) expect(meanDifference(repaired.get(n) as Picture, edited.get(n) as Picture), `frame ${n}`).toBeLessThan(1);
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, fixture, root } from '../helpers/cli.js';
 import { probeVideo, readPng } from '../helpers/media.js';
+import { projectCache } from '../helpers/cache.js';
 import { leftoverProcesses } from '../helpers/proc.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -51,6 +52,18 @@ function start(args: string[]): Run {
       void exited.then(() => reject(new Error(`exited before ${pattern}: ${stderr}`)));
     });
   return { child, stderr: () => stderr, waitFor, exited };
+}
+
+/**
+ * The project's bundle in place of this cache's own, once a case has interrupted webpack on a cold
+ * cache: the cases that interrupt later steps need a bundle, not another webpack run. (kill -9
+ * while bundling removes it again, and its next run bundles into this cache.)
+ */
+function useProjectBundle(): void {
+  const bundle = path.join(cache, 'bundle');
+  if (fs.lstatSync(bundle, { throwIfNoEntry: false })?.isSymbolicLink()) return;
+  fs.rmSync(bundle, { recursive: true, force: true });
+  fs.symlinkSync(path.join(projectCache(), 'bundle'), bundle);
 }
 
 /** Every file under `dir` with its SHA-256, sorted. */
@@ -124,6 +137,7 @@ describe('Ctrl-C and SIGTERM', () => {
     ['SIGTERM', 'while encoding', /^ {2}encoding [1-9]/m, '352x198', [], 143],
     ['SIGINT', 'while capturing with --exact', /frames captured/, '368x208', ['--exact'], 130],
   ] as const)('%s %s: exits at once with the expected code, --out untouched, no process or temporary file left', async (signal, _when, phase, resolution, extra, expected) => {
+    if (!String(phase).includes('Bundling')) useProjectBundle();
     const { out, before } = earlierOutputs(`signal-${resolution}`);
     const r = await interrupt(renderArgs(out, resolution, [...extra]), phase, signal);
     expect(r.code, r.stderr).toBe(expected);

@@ -7,13 +7,14 @@ import { PALETTES, type ThemeName } from '../../src/slides/theme.js';
 import { talkreel } from '../helpers/cli.js';
 import { readPng, type Picture } from '../helpers/media.js';
 import { MERMAID_SCRIPT } from '../../src/slides/mermaid-script.js';
+import { forgetRenders, renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
 // Real renders (thumbnails only, 720p) of a formula slide, two mermaid slides (a git graph draws
 // random ids, which change its labels' widths unless seeded) and a slide of inline formulas, in
 // both themes; the dark deck twice, each time without rendered pictures in the cache.
 const tmp = tempDir('math-diagrams');
-const cache = path.join(tmp, 'cache');
+const cache = renderCache(path.join(tmp, 'cache'));
 const env = { TALKREEL_CACHE_DIR: cache };
 const source = `---
 title: Formulas and diagrams
@@ -62,7 +63,7 @@ gitGraph
 async function render(theme: ThemeName, name: string): Promise<string[]> {
   const deck = path.join(tmp, `${name}.md`);
   fs.writeFileSync(deck, source.replace('duration: 2', `duration: 2\ntheme: ${theme}`));
-  for (const kind of ['frames', 'segments']) fs.rmSync(path.join(cache, kind), { recursive: true, force: true });
+  forgetRenders(cache);
   const out = path.join(tmp, name);
   const r = await talkreel(['render', deck, '--out', out, '--no-video'], env);
   expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -146,7 +147,9 @@ describe('a render of formulas and diagrams', () => {
 
   it('keeps KaTeX and mermaid out of the bundle every deck loads: KaTeX a chunk of its own, mermaid its own prebuilt script', () => {
     const bundles = path.join(cache, 'bundle');
-    const [dir] = fs.readdirSync(bundles).filter((d) => fs.existsSync(path.join(bundles, d, '.complete')));
+    // The project's bundles, shared (helpers/cache.ts): the one these renders used was touched last.
+    const complete = fs.readdirSync(bundles).filter((d) => fs.existsSync(path.join(bundles, d, '.complete')));
+    const [dir] = complete.sort((a, b) => fs.statSync(path.join(bundles, b)).mtimeMs - fs.statSync(path.join(bundles, a)).mtimeMs);
     const files = fs.readdirSync(path.join(bundles, dir)).filter((f) => f.endsWith('.js'));
     const main = fs.readFileSync(path.join(bundles, dir, 'bundle.js'), 'utf8');
     expect(main).not.toContain('KaTeX_Main');

@@ -3,10 +3,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cacheDir } from '../../src/render/cache/cache-dir.js';
 import { ffmpegPath } from '../../src/render/encode/ffmpeg.js';
-import { fixture, root, talkreel } from '../helpers/cli.js';
+import { fixture, talkreel } from '../helpers/cli.js';
 import { probeVideo } from '../helpers/media.js';
+import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -15,19 +15,9 @@ import { tempDir } from '../helpers/temp.js';
  * hold no render output, are shared through symlinks.
  */
 const tmp = tempDir('rel');
-const shared = cacheDir(root);
 const RESOLUTION = '464x262';
 
-function freshCache(name: string): string {
-  const dir = path.join(tmp, name);
-  fs.mkdirSync(shared, { recursive: true });
-  fs.mkdirSync(dir);
-  for (const sub of ['browser', 'bundle']) {
-    fs.mkdirSync(path.join(shared, sub), { recursive: true });
-    fs.symlinkSync(path.join(shared, sub), path.join(dir, sub));
-  }
-  return dir;
-}
+const freshCache = (name: string) => renderCache(path.join(tmp, name));
 
 const sha = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 

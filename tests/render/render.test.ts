@@ -4,12 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/render/outputs/manifest.js';
 import { fixture, talkreel } from '../helpers/cli.js';
 import { frameAt, inkShare, keyframes, meanDifference, probeVideo, readPng, topLevelBoxes } from '../helpers/media.js';
+import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
 // End to end: the real CLI, the real bundled Chromium, the real ffmpeg. No mocks.
 const tmp = tempDir('e2e');
 // A cache of this run's own, so that what is measured here is captured here.
-const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
+const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
 
 describe('talkreel render (small fixture deck)', () => {
   const out = path.join(tmp, 'small');

@@ -4,6 +4,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, root, talkreel } from '../helpers/cli.js';
+import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -17,7 +18,7 @@ const THRESHOLD = 0.1;
 const MAX_DIFFERENT = 0.002;
 
 const tmp = tempDir('visual');
-const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
+const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
 const LAYOUTS = ['title', 'bullets', 'quote', 'statement', 'link', 'image', 'content', 'content', 'bullets', 'bullets', 'statement', 'columns', 'content', 'content', 'bullets', 'closing'];
 /** A Marp deck in 4:3, with a `fit` heading, header and footer rows, and a picture beside a slide. */
 const MARP = ['title', 'bullets'];
@@ -29,21 +30,25 @@ const cases = [
 ];
 const pngs = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
 
+// One render of the four decks (one browser, one page load each): the real pipeline, thumbnails only.
+beforeAll(async () => {
+  const r = await talkreel(['render', ...cases.map((c) => fixture(c.deck)), '--out', tmp, '--resolution', '1080p', '--no-video', '--json'], env);
+  expect(r.code, r.stderr).toBe(0);
+}, 300_000);
+
 describe.each(cases)('$name, at 1080p', ({ deck, ref, layouts }) => {
   const theme = ref.replace('/', '-');
-  const out = path.join(tmp, theme);
+  // A deck's outputs go in a folder named after it.
+  const out = path.join(tmp, path.basename(deck, '.md'));
   const refDir = path.join(root, 'tests', 'visual', 'reference', ref);
 
-  beforeAll(async () => {
-    // One render for all layouts of a theme: the real pipeline, thumbnails only.
-    const r = await talkreel(['render', fixture(deck), '--out', out, '--resolution', '1080p', '--no-video', '--json'], env);
-    expect(r.code, r.stderr).toBe(0);
+  beforeAll(() => {
     if (UPDATE) {
       fs.mkdirSync(refDir, { recursive: true });
       for (const f of pngs(refDir)) fs.rmSync(path.join(refDir, f));
       for (const f of pngs(path.join(out, 'thumbnails'))) fs.copyFileSync(path.join(out, 'thumbnails', f), path.join(refDir, f));
     }
-  }, 300_000);
+  });
 
   it('shows each layout once', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PALETTES } from '../../src/slides/theme.js';
 import { fixture, talkreel } from '../helpers/cli.js';
 import { readPng, type Picture } from '../helpers/media.js';
+import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -12,7 +13,7 @@ import { tempDir } from '../helpers/temp.js';
  * border band is the background colour, at 1080p and in a 640x360 player.
  */
 const tmp = tempDir('safe');
-const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
+const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
 const background = PALETTES.dark.background.match(/[0-9a-f]{2}/gi)!.map((h) => parseInt(h, 16));
 
 /** Pixels of the 5% band along each edge that are not the background (within rounding), and ink inside. */

@@ -6,14 +6,16 @@ import { measureLoudness } from '../../../src/render/audio/loudness.js';
 import { countPackets, decodeAudio, ffmpeg, findClick, probeAudio, writeClickTrack, type Pcm } from '../../helpers/audio.js';
 import { fixture, talkreel } from '../../helpers/cli.js';
 import { probeVideo } from '../../helpers/media.js';
+import { renderCache } from '../../helpers/cache.js';
 import { tempDir } from '../../helpers/temp.js';
 
-// Recordings of 24 s with clicks at the start, in the middle and near the end; the small deck's
+// Recordings of 12 s with clicks at the start, in the middle and near the end; the small deck's
 // last slide holds until the recording ends. Every render shares one cache: the video's segments
 // are encoded once.
 const tmp = tempDir('audio-sync');
-const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
-const CLICKS = [0, 10, 23.5];
+const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
+const SECONDS = 12;
+const CLICKS = [0, 6, 11.5];
 const src = (name: string) => path.join(tmp, name);
 
 interface Rendered {
@@ -49,10 +51,10 @@ let adtsPcm: Pcm;
 let m4aPcm: Pcm;
 
 beforeAll(async () => {
-  writeClickTrack(src('stereo.wav'), { seconds: 24, rate: 48000, channels: 2, clicks: CLICKS });
-  writeClickTrack(src('mono.wav'), { seconds: 24, rate: 44100, channels: 1, clicks: CLICKS });
-  // 10 ms longer than the talk it makes (24 s at 30 fps): the copy is cut inside its last AAC frame.
-  writeClickTrack(src('long.wav'), { seconds: 24.01, rate: 48000, channels: 2, clicks: CLICKS });
+  writeClickTrack(src('stereo.wav'), { seconds: SECONDS, rate: 48000, channels: 2, clicks: CLICKS });
+  writeClickTrack(src('mono.wav'), { seconds: SECONDS, rate: 44100, channels: 1, clicks: CLICKS });
+  // 10 ms longer than the talk it makes (12 s at 30 fps): the copy is cut inside its last AAC frame.
+  writeClickTrack(src('long.wav'), { seconds: SECONDS + 0.01, rate: 48000, channels: 2, clicks: CLICKS });
   ffmpeg(['-i', src('long.wav'), '-c:a', 'aac', '-b:a', '160k', '-f', 'mp4', src('phone.m4a')]);
   ffmpeg(['-i', src('mono.wav'), '-c:a', 'aac', '-b:a', '96k', '-f', 'adts', src('recorder.aac')]);
   m4aPcm = decodeAudio(src('phone.m4a'), src('m4a-pcm'));
@@ -88,7 +90,7 @@ describe('an encoded recording (WAV)', () => {
 
   it('lasts as long as the talk, to the millisecond, and the video has every frame', () => {
     for (const r of [renders.stereo, renders.mono]) {
-      expect(r.talkSeconds).toBe(24);
+      expect(r.talkSeconds).toBe(SECONDS);
       expect(Math.abs(probeAudio(r.video).seconds - r.talkSeconds)).toBeLessThanOrEqual(0.001);
       expect(Number(probeVideo(r.video).nb_read_frames)).toBe(r.manifest.durationInFrames);
     }
@@ -122,7 +124,7 @@ describe('a copied recording (AAC-LC in M4A, and ADTS)', () => {
 
   it('ends with the talk: cut inside its last AAC frame by the edit list, or at most half a frame short', () => {
     const m4a = renders.m4a;
-    expect(m4a.talkSeconds).toBe(24);
+    expect(m4a.talkSeconds).toBe(SECONDS);
     expect(Math.abs(probeAudio(m4a.video).seconds - m4a.talkSeconds)).toBeLessThanOrEqual(0.001);
     // ADTS's length is counted in whole frames of 1024 samples (a bitrate estimate is off by 0.1-0.3 s).
     const adts = renders.adts;
@@ -150,14 +152,14 @@ describe('--audio-bitrate and --loudness', () => {
     expect(Math.abs(after.inputI + 14)).toBeLessThanOrEqual(1);
     expect(after.inputTp).toBeLessThanOrEqual(-1);
     expectClicksAt(r.pcm, CLICKS);
-    expect(Math.abs(probeAudio(r.video).seconds - 24)).toBeLessThanOrEqual(0.001);
+    expect(Math.abs(probeAudio(r.video).seconds - SECONDS)).toBeLessThanOrEqual(0.001);
   });
 
   it('reports the encoding as its own step, in seconds of the recording', async () => {
     const r = await talkreel(['render', fixture('small.md'), '--out', path.join(tmp, 'progress'), '--audio', src('mono.wav'), '--audio-bitrate', '64', '--no-thumbnails'], env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^Encoding audio\.\.\.$/m);
-    expect(r.stderr).toMatch(/^ {2}encoding audio 24\/24 s of the recording$/m);
+    expect(r.stderr).toMatch(new RegExp(`^ {2}encoding audio ${SECONDS}/${SECONDS} s of the recording$`, 'm'));
   });
 
   it.each([

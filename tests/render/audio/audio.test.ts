@@ -6,11 +6,12 @@ import type { Manifest } from '../../../src/render/outputs/manifest.js';
 import { ffmpegPath, ffprobePath } from '../../../src/render/encode/ffmpeg.js';
 import { fixture, talkreel } from '../../helpers/cli.js';
 import { frameAt, meanDifference, probeVideo, readPng } from '../../helpers/media.js';
+import { renderCache } from '../../helpers/cache.js';
 import { tempDir } from '../../helpers/temp.js';
 
 // The speaker's recording: a generated tone stands in for it (mono, 44.1 kHz, WAV).
 const tmp = tempDir('audio');
-const env = { TALKREEL_CACHE_DIR: path.join(tmp, 'cache') };
+const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
 const tone = (file: string, seconds: number) => {
   const bin = ffmpegPath();
   const r = spawnSync(bin, ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}:sample_rate=44100`, '-c:a', 'pcm_s16le', '-f', 'wav', file], { cwd: path.dirname(bin), encoding: 'utf8' });

@@ -3,10 +3,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cacheDir } from '../../../src/render/cache/cache-dir.js';
 import { bin, fixture, root, talkreel } from '../../helpers/cli.js';
 import { probeVideo } from '../../helpers/media.js';
 import { allPids, cmdline, descendants, leftoverProcesses, parentOf } from '../../helpers/proc.js';
+import { forgetRenders, renderCache } from '../../helpers/cache.js';
 import { tempDir } from '../../helpers/temp.js';
 
 /**
@@ -18,21 +18,17 @@ import { tempDir } from '../../helpers/temp.js';
  *
  * The browser is unpacked into this test's own cache folder, so that every Chromium process of
  * these renders (renderers and GPU helpers included) names the folder on its command line. A hang
- * counts after TALKREEL_BROWSER_TIMEOUT seconds without a frame: 3 here, 90 by default.
+ * counts after TALKREEL_BROWSER_TIMEOUT seconds without a frame: 90 by default, HANG here. A
+ * first page takes about 2 s while other test files render meanwhile, and must not count as one.
  */
 const tmp = tempDir('browser-failure');
-const cache = path.join(tmp, 'cache');
+// The bundle holds no render output: the project's is shared, so webpack does not run again.
+const cache = renderCache(path.join(tmp, 'cache'), ['bundle']);
 const RESOLUTION = '464x262';
-// The bundle holds no render output: share the project's, so webpack does not run again.
-fs.mkdirSync(path.join(cacheDir(root), 'bundle'), { recursive: true });
-fs.mkdirSync(cache);
-fs.symlinkSync(path.join(cacheDir(root), 'bundle'), path.join(cache, 'bundle'));
-
+const HANG = 8;
 
 /** Empties the cache of pictures and segments: every frame is captured afresh. */
-const noRenderedCache = () => {
-  for (const kind of ['frames', 'segments']) fs.rmSync(path.join(cache, kind), { recursive: true, force: true });
-};
+const noRenderedCache = () => forgetRenders(cache);
 
 /** The browser's main process: a child of the CLI (through setpriv and a wrapper, both exec) that is no helper. */
 const browserMain = (cli: number) => allPids().filter((pid) => parentOf(pid) === cli && /chromium/.test(cmdline(pid)) && !/--type=/.test(cmdline(pid)));
@@ -56,7 +52,7 @@ interface Outcome {
 function renderWithFailure(out: string, failure: Failure, times: 1 | 2): Promise<Outcome> {
   const child = spawn(process.execPath, [bin, 'render', fixture('small.md'), '--out', out, '--resolution', RESOLUTION], {
     cwd: root,
-    env: { ...process.env, TALKREEL_CACHE_DIR: cache, TALKREEL_BROWSER_TIMEOUT: '3' },
+    env: { ...process.env, TALKREEL_CACHE_DIR: cache, TALKREEL_BROWSER_TIMEOUT: String(HANG) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -110,7 +106,7 @@ describe('a browser that fails mid-render', () => {
       const r = await renderWithFailure(out, failure, 1);
       expect(r.failed, r.stderr).toHaveLength(1);
       expect(r.code, r.stderr).toBe(0);
-      const reason = failure === 'crash' ? 'closed its connection' : 'captured no frame for 3 s';
+      const reason = failure === 'crash' ? 'closed its connection' : `captured no frame for ${HANG} s`;
       expect(r.stderr).toMatch(new RegExp(`warning the browser failed \\(the browser ${reason}.*\\); restarting it and retrying once`));
       // One line says what happened: no stack trace of the dead browser's calls.
       expect(r.stderr).not.toMatch(/^\s+at /m);

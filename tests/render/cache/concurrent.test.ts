@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseBrowser } from '../../../src/render/browser/browser.js';
-import { cacheDir } from '../../../src/render/cache/cache-dir.js';
-import { fixture, root, talkreel } from '../../helpers/cli.js';
+import { fixture, talkreel } from '../../helpers/cli.js';
+import { renderCache } from '../../helpers/cache.js';
 import { tempDir } from '../../helpers/temp.js';
 
 /**
@@ -14,26 +13,14 @@ import { tempDir } from '../../helpers/temp.js';
  * byte-identical to that of a render alone. (`scripts/race-renders.mjs` runs more rounds.)
  */
 const tmp = tempDir('concurrent');
-const shared = cacheDir(root);
 // A few slides with builds and a transition: enough pictures and segments to race on, quick to render.
 const DECK = fixture('small.md');
 const RESOLUTION = '320x180';
 const RENDERS = 4;
 const ROUNDS = 3;
 
-// Unpacked in its own place first: the browser's font configuration names the folder it is unpacked in.
-chooseBrowser(undefined, root);
-
 /** An empty cache for pictures and segments; the unpacked browser and the bundle are shared. */
-function emptyCache(name: string): string {
-  const dir = path.join(tmp, name);
-  fs.mkdirSync(dir, { recursive: true });
-  for (const sub of ['browser', 'bundle']) {
-    fs.mkdirSync(path.join(shared, sub), { recursive: true });
-    fs.symlinkSync(path.join(shared, sub), path.join(dir, sub));
-  }
-  return dir;
-}
+const emptyCache = (name: string) => renderCache(path.join(tmp, name));
 
 /** Every file under `dir`, by relative path, with its bytes. */
 function files(dir: string): Map<string, Buffer> {
@@ -60,7 +47,7 @@ describe('several renders at once on one cache folder', () => {
       const video = (i: number) => i < RENDERS - 1;
       const results = await Promise.all(outs.map((out, i) => render(out, cache, video(i))));
       results.forEach((r, i) => {
-        if (r.code !== 0) return problems.push(`round ${round}, render ${i}: exit ${r.code}: ${r.stderr.split('\n').find((l) => l.startsWith('talkreel:'))}`);
+        if (r.code !== 0) return problems.push(`round ${round}, render ${i}: exit ${r.code}:\n${r.stderr.trim().split('\n').slice(-12).join('\n')}`);
         const got = files(outs[i]);
         const expected = video(i) ? reference : thumbnailsOnly;
         for (const [name, bytes] of expected) {
