@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 
 const made: string[] = [];
 
@@ -16,8 +15,7 @@ export function tempDir(name: string): string {
   return dir;
 }
 
-// Registered when a test file first imports this module, so it runs at the end of that file. Vitest isolates
-// modules per test file, so each file has its own list.
-afterAll(() => {
+/** Removes the folders made so far: after each test file (tests/setup.ts). */
+export function removeTempDirs(): void {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+}

@@ -45,10 +45,11 @@ afterAll(() => {
 });
 
 /**
- * Loads `url` in `browser` and returns every request the server saw meanwhile: once the page has
- * been served and two seconds have passed without a new request (the page's pictures and
- * stylesheet are asked for at once), the browser is stopped. (`--dump-dom` would return once the
- * page has loaded, but this headless shell waits on the refused requests for a minute.)
+ * Loads `url` in `browser` and returns every request the server saw meanwhile: once the page's
+ * allowed picture has been asked for and two seconds have passed without a new request (the
+ * page's pictures and stylesheet are asked for at once; on a busy machine the page itself may come
+ * seconds before them), the browser is stopped. (`--dump-dom` would return once the page has
+ * loaded, but this headless shell waits on the refused requests for a minute.)
  */
 async function visit(browser: string, url: string, env: NodeJS.ProcessEnv = {}): Promise<string[]> {
   seen.length = 0;
@@ -61,7 +62,7 @@ async function visit(browser: string, url: string, env: NodeJS.ProcessEnv = {}):
     const done = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 250))]);
     if (done) break;
     if (seen.length !== count) [count, quietSince] = [seen.length, Date.now()];
-    if (seen.some((s) => s.endsWith('/page')) && Date.now() - quietSince >= 2_000) break;
+    if (seen.some((s) => s.endsWith('/allowed.png')) && Date.now() - quietSince >= 2_000) break;
   }
   child.kill('SIGKILL');
   await exited;
