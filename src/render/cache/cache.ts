@@ -41,8 +41,8 @@ export class Store {
    * A render asks for the same entry several times (planning, encoding, joining), and hashes it once.
    */
   private held = new Map<string, { link: string; stamp: string }>();
-  private holding = false;
-  private readonly releaseOnExit = () => this.release();
+  /** The folder of links while this store holds any: removed by `release()`, or when the process exits. */
+  private holding: { remove(): void } | null = null;
 
   constructor(kind: string, root = talkreelCacheDir()) {
     this.dir = path.join(root, kind);
@@ -72,8 +72,7 @@ export class Store {
   private hold(from: string, link: string): void {
     if (!this.holding) {
       fs.mkdirSync(this.holdDir, { recursive: true });
-      process.on('exit', this.releaseOnExit);
-      this.holding = true;
+      this.holding = removedOnExit(this.holdDir);
     }
     fs.rmSync(link, { force: true });
     try {
@@ -146,10 +145,9 @@ export class Store {
 
   /** Removes this store's links: the render that used them is over. */
   release(): void {
-    fs.rmSync(this.holdDir, { recursive: true, force: true });
+    this.holding?.remove();
+    this.holding = null;
     this.held.clear();
-    this.holding = false;
-    process.off('exit', this.releaseOnExit);
   }
 
   /**

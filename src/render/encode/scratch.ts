@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { removeLeftovers } from '../outputs/outputs.js';
+import { removedOnExit, removeLeftovers } from '../outputs/outputs.js';
 
 /**
  * Short-lived files for what ffmpeg writes (encoded batches, converted pictures): in memory
@@ -12,10 +12,6 @@ import { removeLeftovers } from '../outputs/outputs.js';
 const PREFIX = 'talkreel-scratch-';
 let folder: string | null = null;
 let serial = 0;
-const live = new Set<string>();
-const removeLive = () => {
-  for (const file of live) fs.rmSync(file, { force: true });
-};
 
 function scratchFolder(): string {
   if (folder !== null) return folder;
@@ -26,20 +22,16 @@ function scratchFolder(): string {
     folder = os.tmpdir();
   }
   removeLeftovers(folder, new RegExp(`^${PREFIX}(\\d+)-`));
-  process.on('exit', removeLive);
   return folder;
 }
 
 /** Runs `use` on the paths of `count` new (not yet created) scratch files, then removes them. */
 export async function withScratchFiles<T>(count: number, use: (files: string[]) => Promise<T>): Promise<T> {
   const files = Array.from({ length: count }, () => path.join(scratchFolder(), `${PREFIX}${process.pid}-${++serial}`));
-  for (const file of files) live.add(file);
+  const written = files.map((file) => removedOnExit(file));
   try {
     return await use(files);
   } finally {
-    for (const file of files) {
-      fs.rmSync(file, { force: true });
-      live.delete(file);
-    }
+    for (const file of written) file.remove();
   }
 }

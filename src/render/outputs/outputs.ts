@@ -91,14 +91,25 @@ export const discardStaging = (staging: string) => fs.rmSync(staging, { recursiv
  * half-written is ever left. `remove` removes it now; `keep` lets it stay.
  */
 export function removedOnExit(target: string): { remove(): void; keep(): void } {
-  const remove = () => discardStaging(target);
-  process.on('exit', remove);
-  const keep = () => process.off('exit', remove);
+  const entry = { target };
+  if (!process.listeners('exit').includes(removeAtExit)) process.on('exit', removeAtExit);
+  atExit.add(entry);
+  const keep = () => void atExit.delete(entry);
   return {
     remove: () => {
       keep();
-      remove();
+      discardStaging(target);
     },
     keep,
   };
+}
+
+/**
+ * Everything removedOnExit holds now, removed by one exit listener: a render holds dozens at once
+ * (scratch files, staging folders, the cache's links), more than Node allows listeners before it
+ * warns of a leak.
+ */
+const atExit = new Set<{ target: string }>();
+function removeAtExit(): void {
+  for (const { target } of atExit) discardStaging(target);
 }
