@@ -33,6 +33,25 @@ function videoSize(file: string): { width: number; height: number } {
   return JSON.parse(r.stdout).streams[0];
 }
 
+/** Bytes per pixel of the raw formats the tests read. */
+const BYTES_PER_PIXEL = { rgba: 4, yuv420p: 1.5 } as const;
+
+/**
+ * The decoded frames of a video as raw pixels in `format`, in presentation order: all of them, or
+ * `count` from frame `first` (0-based). One ffmpeg run; its minimal build has no rawvideo muxer,
+ * so the frames come as raw pictures through image2pipe.
+ */
+export function rawFrames(file: string, format: keyof typeof BYTES_PER_PIXEL, range?: { first: number; count: number }): { width: number; height: number; frames: Buffer[] } {
+  const { width, height } = videoSize(file);
+  const size = width * height * BYTES_PER_PIXEL[format];
+  const trim = range ? ['-vf', `trim=start_frame=${range.first}:end_frame=${range.first + range.count}`, '-fps_mode', 'passthrough'] : [];
+  const r = spawnSync(ffmpegPath(), ['-v', 'error', '-i', file, ...trim, '-f', 'image2pipe', '-c:v', 'rawvideo', '-pix_fmt', format, 'pipe:1'], { maxBuffer: 2 ** 31 });
+  if (r.status !== 0 || (range && r.stdout.length < size * range.count)) throw new Error(`cannot decode ${file}: ${r.stderr}`);
+  const frames: Buffer[] = [];
+  for (let o = 0; o + size <= r.stdout.length; o += size) frames.push(r.stdout.subarray(o, o + size));
+  return { width, height, frames };
+}
+
 /**
  * Decodes frames `ns` (0-based, presentation order) of a video into RGBA pixels, in one ffmpeg run
  * over the frames from the first to the last of them: a test that compares many frames pays one
@@ -41,13 +60,8 @@ function videoSize(file: string): { width: number; height: number } {
 export function framesAt(file: string, ns: number[]): Map<number, Picture> {
   const wanted = [...new Set(ns)].sort((a, b) => a - b);
   const first = wanted[0];
-  const count = (wanted.at(-1) as number) - first + 1;
-  const { width, height } = videoSize(file);
-  const size = width * height * 4;
-  const r = spawnSync(ffmpegPath(), ['-v', 'error', '-i', file, '-vf', `trim=start_frame=${first}:end_frame=${first + count}`, '-fps_mode', 'passthrough',
-    '-f', 'image2pipe', '-c:v', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'], { maxBuffer: size * count + 1024 });
-  if (r.status !== 0 || r.stdout.length < size * count) throw new Error(`cannot decode frames ${first}-${first + count - 1} of ${file}: ${r.stderr}`);
-  return new Map(wanted.map((n) => [n, { width, height, data: Buffer.from(r.stdout.subarray((n - first) * size, (n - first + 1) * size)) }]));
+  const { width, height, frames } = rawFrames(file, 'rgba', { first, count: (wanted.at(-1) as number) - first + 1 });
+  return new Map(wanted.map((n) => [n, { width, height, data: Buffer.from(frames[n - first]) }]));
 }
 
 /** Decodes frame `n` (0-based, presentation order) of a video into RGBA pixels. */

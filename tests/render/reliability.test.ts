@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ffmpegPath } from '../../src/render/encode/ffmpeg.js';
 import { fixture, talkreel } from '../helpers/cli.js';
-import { probeVideo } from '../helpers/media.js';
+import { rawFrames } from '../helpers/media.js';
 import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -22,18 +20,7 @@ const freshCache = (name: string) => renderCache(path.join(tmp, name));
 const sha = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
 /** SHA-256 of every decoded frame (yuv420p), in presentation order: framemd5 by hand. */
-function frameHashes(video: string): string[] {
-  const { width, height } = probeVideo(video) as { width: number; height: number };
-  const r = spawnSync(ffmpegPath(), ['-v', 'error', '-i', video, '-f', 'image2pipe', '-c:v', 'rawvideo', '-pix_fmt', 'yuv420p', 'pipe:1'], {
-    cwd: path.dirname(ffmpegPath()),
-    maxBuffer: 1 << 30,
-  });
-  if (r.status !== 0) throw new Error(r.stderr.toString());
-  const size = (width * height * 3) / 2;
-  const hashes: string[] = [];
-  for (let o = 0; o + size <= r.stdout.length; o += size) hashes.push(sha(r.stdout.subarray(o, o + size)));
-  return hashes;
-}
+const frameHashes = (video: string): string[] => rawFrames(video, 'yuv420p').frames.map(sha);
 
 const thumbnails = (out: string) =>
   Object.fromEntries(fs.readdirSync(path.join(out, 'thumbnails')).sort().map((n) => [n, sha(fs.readFileSync(path.join(out, 'thumbnails', n)))]));
