@@ -25,6 +25,15 @@ const browser = chooseBrowser(null, packageRoot).executablePath as string;
 const scaling = path.join(packageRoot, 'deck', 'scaling-python.md');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/**
+ * The `talkreel` command of a checkout: dist/cli.js, built by its `npm ci`; checkouts from before
+ * the build ran bin/talkreel.js.
+ */
+function cliOf(root: string): string {
+  const built = path.join(root, 'dist', 'cli.js');
+  return fs.existsSync(built) ? built : path.join(root, 'bin', 'talkreel.js');
+}
+
 /** A talkreel checkout with a cache of its own: renders that start with no rendered pictures. */
 function side(root: string, name: string) {
   const cache = path.join(work, `cache-${name}`);
@@ -32,7 +41,7 @@ function side(root: string, name: string) {
   return async (deck: string, cold = true): Promise<Measured> => {
     if (cold) for (const kind of ['frames', 'segments']) fs.rmSync(path.join(cache, kind), { recursive: true, force: true });
     const out = path.join(work, `${name}-${n++}`);
-    const m = await measure(process.execPath, [path.join(root, 'bin', 'talkreel.js'), 'render', deck, '--out', out, '--resolution', opts.resolution as string, '--json'], {
+    const m = await measure(process.execPath, [cliOf(root), 'render', deck, '--out', out, '--resolution', opts.resolution as string, '--json'], {
       TALKREEL_CACHE_DIR: cache,
       TALKREEL_BROWSER: browser,
     });
@@ -61,7 +70,7 @@ async function alternate(label: string, a: () => Promise<Measured>, b: () => Pro
 }
 
 /** `talkreel check` of `deck`: the Node side alone (parsing, KaTeX, mermaid's parser, fitting). */
-const check = (deck: string) => measure(process.execPath, [path.join(packageRoot, 'bin', 'talkreel.js'), 'check', deck]);
+const check = (deck: string) => measure(process.execPath, [cliOf(packageRoot), 'check', deck]);
 
 /** The Scaling Python talk's first slides, with 5 formulas and 2 diagrams in place of some text (or as text: `plain`). */
 function mathDeck(plain: boolean): string {
