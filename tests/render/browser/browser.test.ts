@@ -8,10 +8,11 @@ import { packageRoot } from '../../../src/render/cache/root.js';
 import { tempDir } from '../../helpers/temp.js';
 
 describe('chooseBrowser', () => {
-  const saved = process.env[BROWSER_ENV];
+  const saved = { browser: process.env[BROWSER_ENV], cache: process.env.TALKREEL_CACHE_DIR };
+  const restore = (name: string, value: string | undefined) => (value === undefined ? delete process.env[name] : (process.env[name] = value));
   afterEach(() => {
-    if (saved === undefined) delete process.env[BROWSER_ENV];
-    else process.env[BROWSER_ENV] = saved;
+    restore(BROWSER_ENV, saved.browser);
+    restore('TALKREEL_CACHE_DIR', saved.cache);
   });
 
   it('uses the bundled Chromium by default on Linux x64, and it starts', () => {
@@ -30,6 +31,8 @@ describe('chooseBrowser', () => {
 
   it('an explicit --browser wins over the environment, which wins over the default', () => {
     const dir = tempDir('browser');
+    // The wrappers of these throwaway browsers go to a cache of this test's own, not the project's.
+    process.env.TALKREEL_CACHE_DIR = path.join(dir, 'cache');
     const a = path.join(dir, 'a');
     const b = path.join(dir, 'b');
     for (const f of [a, b]) fs.writeFileSync(f, '#!/bin/sh\n', { mode: 0o755 });
