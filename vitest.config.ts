@@ -1,21 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Tests of pure code (parsing, timing, layout maths, captions): no browser, no render, no child
- * process. They share their worker's loaded modules (`isolate: false`): each would otherwise load
- * the Markdown and highlighting stacks anew, about half a second of a core per file. The other
- * files keep a module graph of their own: they start processes, and a worker grown by the files
- * before it makes every start slower; and the tests of tests/prepare/ count how often Shiki, KaTeX
- * and mermaid are loaded.
+ * Test files share their worker's loaded modules (`isolate: false`): each file would otherwise
+ * start a worker of its own and load vitest, the Markdown and highlighting stacks and Remotion's
+ * renderer anew, about a core-second per file on a small machine. Module state the code keeps
+ * (memos of paths, hashes and converted pictures) is keyed by what it holds, and every setting
+ * (cache folder, browser) is read from the environment when used, so a file sees nothing of the
+ * files before it.
+ *
+ * The tests of tests/prepare/ keep a module graph of their own: they count how often Shiki,
+ * KaTeX and mermaid are loaded.
  */
-const pure = [
-  'tests/deck/**/*.test.ts',
-  'tests/timing/**/*.test.ts',
-  // dom-text opens a browser.
-  'tests/slides/!(dom-text).test.ts',
-  'tests/publish/{captions,chapters,sheet-labels}.test.ts',
-  'tests/corpus/**/*.test.ts',
-];
+const isolated = ['tests/prepare/**/*.test.ts'];
 
 /** What both groups of files share; the global setup is the run's own, run once. */
 const common = { testTimeout: 600_000, hookTimeout: 600_000, setupFiles: ['tests/setup.ts'] };
@@ -28,8 +24,8 @@ export default defineConfig({
     // room for it.
     maxWorkers: 3,
     projects: [
-      { test: { ...common, name: 'pure', include: pure, isolate: false } },
-      { test: { ...common, name: 'renders', include: ['tests/**/*.test.ts'], exclude: pure } },
+      { test: { ...common, name: 'shared', include: ['tests/**/*.test.ts'], exclude: isolated, isolate: false } },
+      { test: { ...common, name: 'isolated', include: isolated } },
     ],
   },
 });
