@@ -5,7 +5,7 @@ import { CodePanel } from './CodePanel.js';
 import { depthPx } from './content-fit.js';
 import { measure, useSlideInfo, useTheme } from './context.js';
 import { displayBoxEm, mathExtent, mathStandIn } from './fit-math.js';
-import { failRender, useHold } from './page-wait.js';
+import { failRender, loadFacesOf, useHold } from './page-wait.js';
 
 type Math = Extract<Block, { type: 'math' }>;
 
@@ -46,9 +46,10 @@ function useFormula(label: string, fit: (el: HTMLElement) => number): { styled: 
     const el = ref.current;
     if (!styled || !el) return;
     let live = true;
-    // Laying the formula out starts the loads of the KaTeX faces it uses; then wait for them.
-    el.getBoundingClientRect();
-    document.fonts.ready.then(() => live && setScale(fit(el)), failRender(label));
+    // The KaTeX faces the formula uses, loaded before it is measured.
+    loadFacesOf(el)
+      .then(() => document.fonts.ready)
+      .then(() => live && setScale(fit(el)), failRender(label));
     return () => {
       live = false;
     };
