@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { RenderProgress } from '../render/plan/render-plan.js';
+import type { CliOutput } from './context.js';
 
 const LABELS: Record<RenderProgress['phase'], string> = {
   bundle: 'Bundling',
@@ -18,9 +19,9 @@ const LABELS: Record<RenderProgress['phase'], string> = {
  * run side by side (capture, encoding, the recording's encoder) each keep their own bar. When
  * stderr is not a terminal (CI, pipes), one plain line per phase and every 10% of the video.
  */
-export function makeProgressReporter(enabled: boolean): { onProgress: (p: RenderProgress) => void; stop: () => void } {
+export function makeProgressReporter(enabled: boolean, stderr: CliOutput): { onProgress: (p: RenderProgress) => void; stop: () => void } {
   if (!enabled) return { onProgress: () => {}, stop: () => {} };
-  if (process.stderr.isTTY) {
+  if (stderr.isTTY) {
     let bars: cliProgress.MultiBar | null = null;
     const byPhase = new Map<string, cliProgress.SingleBar>();
     const stop = () => {
@@ -31,7 +32,7 @@ export function makeProgressReporter(enabled: boolean): { onProgress: (p: Render
     return {
       onProgress: (p) => {
         bars ??= new cliProgress.MultiBar(
-          { format: '{label} {bar} {value}/{total}{extra} | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: false },
+          { format: '{label} {bar} {value}/{total}{extra} | ETA {eta_formatted}', stream: stderr as NodeJS.WriteStream, hideCursor: true, clearOnComplete: false },
           cliProgress.Presets.shades_classic,
         );
         const total = Math.round(p.total);
@@ -54,13 +55,13 @@ export function makeProgressReporter(enabled: boolean): { onProgress: (p: Render
     onProgress: (p) => {
       if (!announced.has(p.phase)) {
         announced.add(p.phase);
-        process.stderr.write(`${LABELS[p.phase]}...\n`);
+        stderr.write(`${LABELS[p.phase]}...\n`);
       }
       if (['video', 'capture', 'encode', 'loudness', 'audio'].includes(p.phase) && p.total > 0) {
         const tenth = Math.floor((p.done / p.total) * 10);
         if (tenth > (lastTenth.get(p.phase) ?? -1)) {
           lastTenth.set(p.phase, tenth);
-          process.stderr.write(`  ${LABELS[p.phase].toLowerCase()} ${Math.floor(p.done)}/${Math.round(p.total)}${extraOf(p)}\n`);
+          stderr.write(`  ${LABELS[p.phase].toLowerCase()} ${Math.floor(p.done)}/${Math.round(p.total)}${extraOf(p)}\n`);
         }
       }
     },

@@ -4,6 +4,7 @@ import { DeckError } from '../deck/errors.js';
 import { TalkreelError, usageError } from '../errors.js';
 import type { DeckOutcome } from '../render/render-decks.js';
 import type { RenderOptions, RenderResult } from '../render/plan/render-plan.js';
+import type { CliContext } from './context.js';
 import { formatDiagnostics } from './diagnostics.js';
 import { makeProgressReporter } from './progress.js';
 
@@ -14,8 +15,12 @@ export type RenderFlags = Pick<RenderOptions, 'out' | 'resolution' | 'fps' | 'cr
   json?: boolean;
 };
 
-/** `talkreel render [decks...]`: one deck as before; several decks (or a folder) one after another. */
-export async function runRender(decks: string[], flags: RenderFlags): Promise<void> {
+/**
+ * `talkreel render [decks...]`: one deck as before; several decks (or a folder) one after another.
+ * Returns the exit code.
+ */
+export async function runRender(decks: string[], flags: RenderFlags, context: CliContext): Promise<number> {
+  const { stdout, stderr } = context;
   const controller = new AbortController();
   // Exit 130 on Ctrl-C (SIGINT) and 143 on SIGTERM, as shells report them, at once: aborting
   // kills ffmpeg, and the render's exit handlers end the browser and remove the staging folder
@@ -24,13 +29,13 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
   let exitCode = 130;
   const interrupt = (signal: NodeJS.Signals) => {
     exitCode = signal === 'SIGTERM' ? 143 : 130;
-    process.stderr.write(`\ntalkreel: interrupted (${signal}); earlier outputs were left as they were\n`);
+    stderr.write(`\ntalkreel: interrupted (${signal}); earlier outputs were left as they were\n`);
     controller.abort();
     process.exit(exitCode);
   };
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);
-  const onWarning = (message: string) => process.stderr.write(`\ntalkreel: warning ${message}\n`);
+  const onWarning = (message: string) => stderr.write(`\ntalkreel: warning ${message}\n`);
   const list = decks.length > 0 ? decks : [DEFAULT_DECK];
   const several = list.length > 1 || list.some((d) => fs.statSync(d, { throwIfNoEntry: false })?.isDirectory());
   const options: RenderOptions = {
@@ -57,32 +62,33 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
       // A recording is one talk's: it cannot go with several decks.
       if (flags.audio || flags.timings) throw usageError('--audio and --timings go with one deck, not several');
       const { expandDecks, renderDecks } = await import('../render/render-decks.js');
-      let progress = makeProgressReporter(false);
+      let progress = makeProgressReporter(false, stderr);
       const outcomes = await renderDecks(expandDecks(list), {
         ...options,
         out: flags.out,
+        session: context.session,
         onDeck: (deck, i, total) => {
-          if (!flags.json) process.stderr.write(`[${i + 1}/${total}] ${deck}\n`);
-          progress = makeProgressReporter(!flags.json);
+          if (!flags.json) stderr.write(`[${i + 1}/${total}] ${deck}\n`);
+          progress = makeProgressReporter(!flags.json, stderr);
           return progress.onProgress;
         },
         onOutcome: (outcome) => {
           progress.stop();
-          if (!flags.json) printOutcome(outcome);
+          if (!flags.json) printOutcome(outcome, context);
         },
       });
       const failed = outcomes.filter((o) => o.error);
-      if (flags.json) process.stdout.write(`${JSON.stringify({ ok: failed.length === 0, decks: outcomes.map(outcomeJson) })}\n`);
-      else process.stdout.write(`${outcomes.length - failed.length} of ${outcomes.length} decks rendered${failed.length ? `; failed: ${failed.map((o) => o.deck).join(', ')}` : ''}\n`);
-      if (failed.length > 0) process.exitCode = 1;
-      return;
+      if (flags.json) stdout.write(`${JSON.stringify({ ok: failed.length === 0, decks: outcomes.map(outcomeJson) })}\n`);
+      else stdout.write(`${outcomes.length - failed.length} of ${outcomes.length} decks rendered${failed.length ? `; failed: ${failed.map((o) => o.deck).join(', ')}` : ''}\n`);
+      return failed.length > 0 ? 1 : 0;
     }
     const { renderTalk } = await import('../render/render-talk.js');
-    const progress = makeProgressReporter(!flags.json);
+    const progress = makeProgressReporter(!flags.json, stderr);
     try {
-      const result = await renderTalk({ ...options, deck: list[0], out: flags.out, onProgress: progress.onProgress, onWarning });
+      const result = await renderTalk({ ...options, deck: list[0], out: flags.out, session: context.session, onProgress: progress.onProgress, onWarning });
       progress.stop();
-      printResult(result, Boolean(flags.json));
+      printResult(result, Boolean(flags.json), context);
+      return 0;
     } finally {
       progress.stop();
     }
@@ -95,15 +101,15 @@ export async function runRender(decks: string[], flags: RenderFlags): Promise<vo
   }
 }
 
-function printOutcome(o: DeckOutcome): void {
+function printOutcome(o: DeckOutcome, context: CliContext): void {
   if (o.result) {
-    printResult(o.result, false);
+    printResult(o.result, false, context);
     return;
   }
   const err = o.error;
-  if (err instanceof DeckError) process.stderr.write(`${formatDiagnostics(err.diagnostics)}\n`);
+  if (err instanceof DeckError) context.stderr.write(`${formatDiagnostics(err.diagnostics)}\n`);
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`talkreel: ${o.deck}: ${message}; nothing was rendered for this deck\n`);
+  context.stderr.write(`talkreel: ${o.deck}: ${message}; nothing was rendered for this deck\n`);
 }
 
 const outcomeJson = (o: DeckOutcome) =>
@@ -117,11 +123,11 @@ const outcomeJson = (o: DeckOutcome) =>
         diagnostics: o.error instanceof DeckError ? o.error.diagnostics : undefined,
       };
 
-export function printResult(result: RenderResult, json: boolean): void {
-  if (result.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(result.diagnostics)}\n`);
+export function printResult(result: RenderResult, json: boolean, { stdout, stderr }: CliContext): void {
+  if (result.diagnostics.length > 0) stderr.write(`${formatDiagnostics(result.diagnostics)}\n`);
   const m = result.manifest;
   if (json) {
-    process.stdout.write(
+    stdout.write(
       `${JSON.stringify({ ok: true, outDir: result.outDir, video: result.video, thumbnails: result.thumbnails, manifest: result.manifestPath, slides: m.slides.length, durationInFrames: m.durationInFrames, durationInSeconds: m.durationInSeconds, fps: m.fps, width: m.width, height: m.height, renderSeconds: Math.round(result.seconds * 10) / 10, stats: result.stats, audio: result.audio })}\n`,
     );
     return;
@@ -135,7 +141,7 @@ export function printResult(result: RenderResult, json: boolean): void {
     m.captions ? `  captions   ${m.captions.srt}, ${m.captions.vtt}` : null,
     [m.poster, m.contactSheet, m.page].some(Boolean) ? `  also       ${[m.poster, m.contactSheet, m.page].filter(Boolean).join(', ')}` : null,
   ];
-  process.stdout.write(`${lines.filter(Boolean).join('\n')}\n`);
+  stdout.write(`${lines.filter(Boolean).join('\n')}\n`);
 }
 
 export const clock = (seconds: number) => {

@@ -13,7 +13,7 @@ export interface DeckOutcome {
   error?: unknown;
 }
 
-export interface RenderDecksOptions extends Omit<RenderOptions, 'deck' | 'out' | 'session' | 'onProgress'> {
+export interface RenderDecksOptions extends Omit<RenderOptions, 'deck' | 'out' | 'onProgress'> {
   /** Parent folder: each deck goes to `<out>/<deck name>/`; default `out/<deck name>/`. */
   out?: string;
   /** Called before each deck; the returned progress callback receives that deck's progress. */
@@ -35,8 +35,9 @@ export function expandDecks(args: string[]): string[] {
 const deckName = (deck: string) => path.basename(deck).replace(/\.[^.]+$/, '');
 
 /**
- * Renders several decks one after another with one bundle and one browser. A deck that fails does
- * not stop the others; each outcome says whether its deck rendered.
+ * Renders several decks one after another with one bundle and one browser: the caller's session,
+ * else one opened and closed here. A deck that fails does not stop the others; each outcome says
+ * whether its deck rendered.
  */
 export async function renderDecks(decks: string[], options: RenderDecksOptions = {}): Promise<DeckOutcome[]> {
   const names = new Map<string, string>();
@@ -48,8 +49,8 @@ export async function renderDecks(decks: string[], options: RenderDecksOptions =
     }
     names.set(name, deck);
   }
-  const { onDeck, onOutcome, out, ...common } = options;
-  const session = await openSession({ browser: options.browser });
+  const { onDeck, onOutcome, out, session: given, ...common } = options;
+  const session = given ?? (await openSession({ browser: options.browser }));
   const outcomes: DeckOutcome[] = [];
   try {
     for (const [i, deck] of decks.entries()) {
@@ -67,7 +68,7 @@ export async function renderDecks(decks: string[], options: RenderDecksOptions =
       onOutcome?.(outcome);
     }
   } finally {
-    await session.close();
+    if (!given) await session.close();
   }
   return outcomes;
 }

@@ -1,14 +1,15 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pLimit from 'p-limit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { root, talkreel, type CliResult } from '../helpers/cli.js';
+import { root, type CliResult } from '../helpers/cli.js';
+import { CommandRunner } from '../helpers/in-process.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
  * Every bad deck in tests/fixtures/bad-decks/ (and a few that cannot be committed: symlinks,
- * huge files, missing paths) through the real CLI. Each must fail with its code at its line and
+ * huge files, missing paths) through the CLI's code, run in this process (tests/cli/cli.test.ts
+ * and bin.test.ts run the built command itself). Each must fail with its code at its line and
  * column, a non-zero exit, no stack trace, and leave --out exactly as it was.
  */
 const FIXTURES = path.join(root, 'tests', 'fixtures', 'bad-decks');
@@ -132,22 +133,18 @@ const renderRuns = new Map<string, { result: CliResult; out: string | null; befo
 
 beforeAll(async () => {
   setup();
-  const env = { TALKREEL_CACHE_DIR: untouchedCache };
-  const limit = pLimit(2);
-  await Promise.all(CASES.flatMap((c) => {
-    const jobs: Promise<void>[] = [];
-    if (!c.renderArgs) jobs.push(limit(async () => void checkRuns.set(c.name, await talkreel(['check', c.deck], env))));
+  // A render that got as far as a browser would start its own, as the command does.
+  const command = new CommandRunner({ TALKREEL_CACHE_DIR: untouchedCache }, { shareBrowser: false });
+  for (const c of CASES) {
+    if (!c.renderArgs) checkRuns.set(c.name, await command.run(['check', c.deck]));
     if (c.render || c.renderArgs) {
-      jobs.push(limit(async () => {
-        const givesOut = c.renderArgs?.includes('--out');
-        const out = givesOut ? null : earlierOutputs(slug(c.name));
-        const before = out ? listing(out) : null;
-        const args = ['render', c.deck, ...(out ? ['--out', out] : []), ...(c.renderArgs ?? [])];
-        renderRuns.set(c.name, { result: await talkreel(args, env), out, before });
-      }));
+      const givesOut = c.renderArgs?.includes('--out');
+      const out = givesOut ? null : earlierOutputs(slug(c.name));
+      const before = out ? listing(out) : null;
+      const args = ['render', c.deck, ...(out ? ['--out', out] : []), ...(c.renderArgs ?? [])];
+      renderRuns.set(c.name, { result: await command.run(args), out, before });
     }
-    return jobs;
-  }));
+  }
 });
 
 
@@ -196,14 +193,15 @@ describe(`${CASES.length} bad inputs`, () => {
 });
 
 describe('a BOM and CRLF line endings are fine', () => {
+  const command = new CommandRunner();
   it.each(['bom.md', 'crlf.md'])('check and render %s', async (name) => {
-    const check = await talkreel(['check', fixture(name)]);
+    const check = await command.run(['check', fixture(name)]);
     expect(check.code, check.stderr).toBe(0);
     // One or two slides cannot make 3 chapters: check says so, as render does, and nothing else.
     const said = [...check.stderr.matchAll(/^\S+\.md:(\d+):\d+ (\w+) ([\w-]+)/gm)].map((m) => `${m[2]} ${m[3]}`);
     expect(said).toEqual(['warning chapters-too-few']);
     const out = inTmp(`ok-${name}`);
-    const r = await talkreel(['render', fixture(name), '--out', out, '--no-video', '--resolution', '320x180', '--json']);
+    const r = await command.run(['render', fixture(name), '--out', out, '--no-video', '--resolution', '320x180', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.slides).toBe(name === 'bom.md' ? 1 : 2);

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { expandDecks } from '../../src/render/render-decks.js';
 import { fixture, talkreel } from '../helpers/cli.js';
+import { CommandRunner } from '../helpers/in-process.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('talkreel CLI', () => {
@@ -33,6 +34,15 @@ describe('talkreel CLI', () => {
     expect(r.stderr).toContain('talkreel: late failure inside a library');
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.code).toBe(1);
+  });
+
+  it('prints and exits in the test process as the built command does (what the in-process tests rely on)', async () => {
+    const command = new CommandRunner();
+    const cases = [['check', 'tests/fixtures/bad-decks/fps-zero.md'], ['check', fixture('small.md')], ['render', '--fps', '0'], ['render', fixture('bad.md'), '--no-video'], ['bogus'], ['--version']];
+    for (const args of cases) {
+      const [built, inProcess] = [await talkreel(args), await command.run(args)];
+      expect(inProcess, args.join(' ')).toEqual(built);
+    }
   });
 
   it('check on the default deck reports its slides and length', async () => {

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixture, talkreel, type CliResult } from '../helpers/cli.js';
+import { fixture, type CliResult } from '../helpers/cli.js';
+import { CommandRunner } from '../helpers/in-process.js';
 import { readPng } from '../helpers/media.js';
 import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
-// End to end: Marp and Slidev decks, unedited, through the real CLI, browser and ffmpeg.
+// End to end: Marp and Slidev decks, unedited, through the command, browser and ffmpeg.
 const tmp = tempDir('decks');
 const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
+const command = new CommandRunner(env);
 type Picture = ReturnType<typeof readPng>;
 const pixel = (p: Picture, x: number, y: number) => {
   const i = (Math.round(y * (p.height - 1)) * p.width + Math.round(x * (p.width - 1))) * 4;
@@ -24,7 +26,7 @@ describe('talkreel render with several decks: Marp, a broken deck, Slidev', () =
 
   beforeAll(async () => {
     const decks = ['marp-basics.md', 'bad.md', 'slidev-starter.md'].map(fixture);
-    r = await talkreel(['render', ...decks, '--out', out, '--resolution', '640x360', '--no-video', '--json'], env);
+    r = await command.run(['render', ...decks, '--out', out, '--resolution', '640x360', '--no-video', '--json']);
     summary = JSON.parse(r.stdout);
   });
 

@@ -7,15 +7,18 @@ import type { Browser, Page } from 'playwright-core';
 import type { Manifest } from '../../src/render/outputs/manifest.js';
 import { ffmpegPath, ffprobePath } from '../../src/render/encode/ffmpeg.js';
 import { readSrt, readVtt } from '../helpers/captions.js';
-import { fixture, talkreel } from '../helpers/cli.js';
+import { fixture } from '../helpers/cli.js';
+import { CommandRunner } from '../helpers/in-process.js';
 import { meanDifference, readPng } from '../helpers/media.js';
 import { openChromium } from '../helpers/page.js';
 import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
-// End to end: the real CLI renders a deck with notes and chapters; every publishing file is read back.
+// End to end: the command (run in this process) renders a deck with notes and chapters; every
+// publishing file is read back.
 const tmp = tempDir('publish');
 const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
+const command = new CommandRunner(env);
 const out = path.join(tmp, 'publish');
 const probe = (args: string[]) => {
   const r = spawnSync(ffprobePath(), ['-v', 'error', ...args, '-of', 'json'], { encoding: 'utf8' });
@@ -28,7 +31,7 @@ describe('publishing outputs (deck with notes and chapters)', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(out, { recursive: true });
-    const r = await talkreel(['render', fixture('publish.md'), '--out', out, '--json'], env);
+    const r = await command.run(['render', fixture('publish.md'), '--out', out, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/chapters-too-few|captions-too-fast/);
     manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
@@ -148,11 +151,11 @@ describe('publishing outputs (deck with notes and chapters)', () => {
 
   it('--crf changes the quality (and the cache key): a higher CRF makes a smaller file of the same frames', async () => {
     const lower = path.join(tmp, 'crf');
-    const r = await talkreel(['render', fixture('publish.md'), '--out', lower, '--crf', '38', '--no-thumbnails', '--json'], env);
+    const r = await command.run(['render', fixture('publish.md'), '--out', lower, '--crf', '38', '--no-thumbnails', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).stats.encodedSegments).toBeGreaterThan(0);
     expect(fs.statSync(path.join(lower, 'publish.mp4')).size).toBeLessThan(0.8 * fs.statSync(path.join(out, 'publish.mp4')).size);
-    const bad = await talkreel(['render', fixture('publish.md'), '--out', lower, '--crf', '60']);
+    const bad = await command.run(['render', fixture('publish.md'), '--out', lower, '--crf', '60']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--crf must be a whole number from 0 to 51/);
   });
@@ -208,7 +211,7 @@ describe('publishing outputs (deck without notes)', () => {
     fs.writeFileSync(deck, '---\nresolution: 640x360\nduration: 2\n---\n\n# ONE\n\n---\n\n# TWO\n');
     fs.mkdirSync(bare, { recursive: true });
     for (const f of ['chapters.txt', 'captions.srt', 'captions.vtt']) fs.writeFileSync(path.join(bare, f), 'old');
-    const r = await talkreel(['render', deck, '--out', bare], env);
+    const r = await command.run(['render', deck, '--out', bare]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/bare\.md:\d+:1 warning chapters-too-few/);
     const manifest: Manifest = JSON.parse(fs.readFileSync(path.join(bare, 'manifest.json'), 'utf8'));
@@ -224,7 +227,7 @@ describe('publishing outputs (deck without notes)', () => {
 
   it('a thumbnails-only render writes no publishing files (they go with the video)', async () => {
     const out = path.join(tmp, 'thumbs-only');
-    const r = await talkreel(['render', fixture('publish.md'), '--out', out, '--no-video', '--json'], env);
+    const r = await command.run(['render', fixture('publish.md'), '--out', out, '--no-video', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(['manifest.json', 'thumbnails']);
     const manifest: Manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/render/outputs/manifest.js';
-import { talkreel } from '../helpers/cli.js';
+import { CommandRunner } from '../helpers/in-process.js';
 import { frameAt, type Picture } from '../helpers/media.js';
 import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
@@ -14,6 +14,7 @@ import { tempDir } from '../helpers/temp.js';
  */
 const tmp = tempDir('clicks');
 const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
+const command = new CommandRunner(env);
 const deck = path.join(tmp, 'slides.md');
 
 /** List markers: runs of the accent colour (#ffd43b) taller than the accent bar, down the marker column. */
@@ -38,7 +39,7 @@ describe('the deck\'s own clicks in the video', () => {
 
   beforeAll(async () => {
     fs.writeFileSync(deck, '---\ntheme: default\ntitle: Clicks\n---\n\n# Clicks\n\n---\n\n# Steps\n\n<v-clicks>\n\n- one\n- two\n- three\n\n</v-clicks>\n\n---\n\n# End\n');
-    const r = await talkreel(['render', deck, '--out', path.join(tmp, 'out'), '--resolution', '640x360', '--no-thumbnails', '--json'], env);
+    const r = await command.run(['render', deck, '--out', path.join(tmp, 'out'), '--resolution', '640x360', '--no-thumbnails', '--json']);
     expect(r.code, r.stderr).toBe(0);
     manifest = JSON.parse(fs.readFileSync(path.join(tmp, 'out', 'manifest.json'), 'utf8'));
   }, 300_000);

@@ -7,14 +7,16 @@ import { codeTheme, themeColours } from '../../src/prepare/code-theme.js';
 import { highlightCode } from '../../src/prepare/highlight.js';
 import { readable } from '../../src/slides/readable.js';
 import { PALETTES } from '../../src/slides/theme.js';
-import { talkreel, type CliResult } from '../helpers/cli.js';
+import { type CliResult } from '../helpers/cli.js';
+import { CommandRunner } from '../helpers/in-process.js';
 import { readPng, type Picture } from '../helpers/media.js';
 import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
-// End to end: highlighted code through the real CLI, browser and thumbnails, read back by pixels.
+// End to end: highlighted code through the command, browser and thumbnails, read back by pixels.
 const tmp = tempDir('code');
 const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
+const command = new CommandRunner(env);
 
 const PYTHON = '```python {lines:true}\nimport math\n\ndef area(r: float) -> float:\n    """The area of a circle."""\n    return math.pi * r ** 2  # πr²\n```';
 const STEPS = '```ts {1|2|3}\nconst a = 1;\nconst b = a + 1;\nconsole.log(`sum: ${a + b}`);\n```';
@@ -71,7 +73,7 @@ describe('highlighted code in rendered slides', () => {
       fs.writeFileSync(path.join(tmp, name), text);
       return path.join(tmp, name);
     });
-    r = await talkreel(['render', ...files, '--out', path.join(tmp, 'out'), '--resolution', '1280x720', '--no-video', '--json'], env);
+    r = await command.run(['render', ...files, '--out', path.join(tmp, 'out'), '--resolution', '1280x720', '--no-video', '--json']);
     thumbs = (JSON.parse(r.stdout) as { decks: { thumbnails: string[] }[] }).decks.map((d) => d.thumbnails);
   });
 

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/deck/load.js';
 import { describeFrame, segmentsOf, type Segment } from '../../src/timing/frames.js';
 import { planTimeline, stillFrame } from '../../src/timing/plan.js';
-import { fixture, talkreel } from '../helpers/cli.js';
+import { fixture } from '../helpers/cli.js';
+import { CommandRunner } from '../helpers/in-process.js';
 import { framesAt, meanDifference, probeVideo, type Picture } from '../helpers/media.js';
 import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
@@ -14,6 +15,7 @@ import { tempDir } from '../helpers/temp.js';
 const tmp = tempDir('fast');
 const cache = renderCache(path.join(tmp, 'cache'));
 const env = { TALKREEL_CACHE_DIR: cache };
+const command = new CommandRunner(env);
 const deckFile = path.join(tmp, 'talk.md');
 fs.copyFileSync(fixture('small.md'), deckFile);
 const { deck } = loadDeck(deckFile);
@@ -42,7 +44,7 @@ function frame(video: string, n: number): Picture {
 }
 
 const render = async (out: string, ...extra: string[]) => {
-  const r = await talkreel(['render', deckFile, '--out', out, '--json', ...extra], env);
+  const r = await command.run(['render', deckFile, '--out', out, '--json', ...extra]);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { colord } from 'colord';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PALETTES, type ThemeName } from '../../src/slides/theme.js';
-import { talkreel } from '../helpers/cli.js';
+import { CommandRunner } from '../helpers/in-process.js';
 import { readPng, type Picture } from '../helpers/media.js';
 import { MERMAID_SCRIPT } from '../../src/slides/mermaid-script.js';
 import { forgetRenders, renderCache } from '../helpers/cache.js';
@@ -16,6 +16,7 @@ import { tempDir } from '../helpers/temp.js';
 const tmp = tempDir('math-diagrams');
 const cache = renderCache(path.join(tmp, 'cache'));
 const env = { TALKREEL_CACHE_DIR: cache };
+const command = new CommandRunner(env);
 const source = `---
 title: Formulas and diagrams
 resolution: 720p
@@ -65,7 +66,7 @@ async function render(theme: ThemeName, name: string): Promise<string[]> {
   fs.writeFileSync(deck, source.replace('duration: 2', `duration: 2\ntheme: ${theme}`));
   forgetRenders(cache);
   const out = path.join(tmp, name);
-  const r = await talkreel(['render', deck, '--out', out, '--no-video'], env);
+  const r = await command.run(['render', deck, '--out', out, '--no-video']);
   expect(r.stderr).not.toMatch(/\n\s+at /);
   expect(r.code, r.stderr).toBe(0);
   // The bad inline formula: a warning naming its line (its list's: runs keep no line), and a render all the same.

@@ -5,11 +5,13 @@ import { PNG } from 'pngjs';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/render/outputs/manifest.js';
-import { talkreel } from '../helpers/cli.js';
+import { CommandRunner } from '../helpers/in-process.js';
 import { readTranscript, transcriptText } from '../helpers/transcript.js';
 import { tempDir } from '../helpers/temp.js';
 
-// The real talk, rendered by the real CLI, read back by OCR: every slide shows its transcript.
+const command = new CommandRunner();
+
+// The real talk, rendered by the command, read back by OCR: every slide shows its transcript.
 const require = createRequire(import.meta.url);
 const langPath = path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 const out = tempDir('ocr');
@@ -52,7 +54,7 @@ describe('the rendered talk, read back by OCR', () => {
   const read = new Map<number, string>();
 
   beforeAll(async () => {
-    const r = await talkreel(['render', 'deck/scaling-python.md', '--out', out, '--no-video', '--json']);
+    const r = await command.run(['render', 'deck/scaling-python.md', '--out', out, '--no-video', '--json']);
     expect(r.code, r.stderr).toBe(0);
     manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     worker = await createWorker('eng', 1, { langPath, cacheMethod: 'none', gzip: true });

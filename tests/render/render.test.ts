@@ -2,15 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/render/outputs/manifest.js';
-import { fixture, talkreel } from '../helpers/cli.js';
+import { fixture } from '../helpers/cli.js';
+import { CommandRunner } from '../helpers/in-process.js';
 import { frameAt, inkShare, keyframes, meanDifference, probeVideo, readPng, topLevelBoxes } from '../helpers/media.js';
 import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
-// End to end: the real CLI, the real bundled Chromium, the real ffmpeg. No mocks.
+// End to end: the command (run in this process), the real bundled Chromium, the real ffmpeg. No mocks.
 const tmp = tempDir('e2e');
 // A cache of this run's own, so that what is measured here is captured here.
 const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
+const command = new CommandRunner(env);
 
 describe('talkreel render (small fixture deck)', () => {
   const out = path.join(tmp, 'small');
@@ -18,7 +20,7 @@ describe('talkreel render (small fixture deck)', () => {
   let stdout = '';
 
   beforeAll(async () => {
-    const r = await talkreel(['render', fixture('small.md'), '--out', out, '--json'], env);
+    const r = await command.run(['render', fixture('small.md'), '--out', out, '--json']);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.code, r.stderr).toBe(0);
     stdout = r.stdout;
@@ -104,7 +106,7 @@ describe('talkreel render (small fixture deck)', () => {
 describe('talkreel render: options and errors', () => {
   it('--slides renders only the chosen slides, keeping their numbers', async () => {
     const out = path.join(tmp, 'some');
-    const r = await talkreel(['render', fixture('small.md'), '--out', out, '--slides', '2-3', '--no-video'], env);
+    const r = await command.run(['render', fixture('small.md'), '--out', out, '--slides', '2-3', '--no-video']);
     expect(r.code, r.stderr).toBe(0);
     expect(fs.readdirSync(path.join(out, 'thumbnails')).sort()).toEqual(['02-three-points.png', '03-simple-things-should-be-simple.png']);
     expect(fs.existsSync(path.join(out, 'small.mp4'))).toBe(false);
@@ -117,7 +119,7 @@ describe('talkreel render: options and errors', () => {
     const out = path.join(tmp, 'bad');
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'bad.mp4'), 'earlier render');
-    const r = await talkreel(['render', fixture('bad.md'), '--out', out], env);
+    const r = await command.run(['render', fixture('bad.md'), '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad\.md:3:6 error invalid-option/);
     expect(r.stderr).toMatch(/bad\.md:9:9 error invalid-option .*layout/);
@@ -127,7 +129,7 @@ describe('talkreel render: options and errors', () => {
   });
 
   it('talkreel check prints the same diagnostics and exits 1', async () => {
-    const r = await talkreel(['check', fixture('bad.md')]);
+    const r = await command.run(['check', fixture('bad.md')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad\.md:3:6 error invalid-option front matter: `fps` must be/);
     expect(r.stderr).toMatch(/\^/);
@@ -139,14 +141,14 @@ describe('talkreel render: options and errors', () => {
     [['render', fixture('small.md'), '--fps', 'fast'], /--fps/],
     [['render', '--no-such-option'], /unknown option/],
   ])('usage error %j exits 2', async (args, message) => {
-    const r = await talkreel(args as string[], env);
+    const r = await command.run(args as string[]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('a deck that does not exist exits 1 with its name', async () => {
-    const r = await talkreel(['render', 'no/such/deck.md'], env);
+    const r = await command.run(['render', 'no/such/deck.md']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no\/such\/deck\.md: no such deck file/);
   });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixture, root, talkreel } from '../helpers/cli.js';
+import { fixture, root } from '../helpers/cli.js';
+import { CommandRunner } from '../helpers/in-process.js';
 import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -19,6 +20,7 @@ const MAX_DIFFERENT = 0.002;
 
 const tmp = tempDir('visual');
 const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
+const command = new CommandRunner(env);
 const LAYOUTS = ['title', 'bullets', 'quote', 'statement', 'link', 'image', 'content', 'content', 'bullets', 'bullets', 'statement', 'columns', 'content', 'content', 'bullets', 'closing'];
 /** A Marp deck in 4:3, with a `fit` heading, header and footer rows, and a picture beside a slide. */
 const MARP = ['title', 'bullets'];
@@ -32,7 +34,7 @@ const pngs = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.png
 
 // One render of the four decks (one browser, one page load each): the real pipeline, thumbnails only.
 beforeAll(async () => {
-  const r = await talkreel(['render', ...cases.map((c) => fixture(c.deck)), '--out', tmp, '--resolution', '1080p', '--no-video', '--json'], env);
+  const r = await command.run(['render', ...cases.map((c) => fixture(c.deck)), '--out', tmp, '--resolution', '1080p', '--no-video', '--json']);
   expect(r.code, r.stderr).toBe(0);
 }, 300_000);
 

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PALETTES } from '../../src/slides/theme.js';
-import { fixture, talkreel } from '../helpers/cli.js';
+import { fixture } from '../helpers/cli.js';
+import { CommandRunner } from '../helpers/in-process.js';
 import { readPng, type Picture } from '../helpers/media.js';
 import { renderCache } from '../helpers/cache.js';
 import { tempDir } from '../helpers/temp.js';
@@ -14,6 +15,7 @@ import { tempDir } from '../helpers/temp.js';
  */
 const tmp = tempDir('safe');
 const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
+const command = new CommandRunner(env);
 const background = PALETTES.dark.background.match(/[0-9a-f]{2}/gi)!.map((h) => parseInt(h, 16));
 
 /** Pixels of the 5% band along each edge that are not the background (within rounding), and ink inside. */
@@ -45,7 +47,7 @@ describe.each([
   let stderr = '';
 
   beforeAll(async () => {
-    const r = await talkreel(['render', fixture('stress.md'), '--out', out, '--resolution', resolution, '--no-video'], env);
+    const r = await command.run(['render', fixture('stress.md'), '--out', out, '--resolution', resolution, '--no-video']);
     expect(r.code, r.stderr).toBe(0);
     stderr = r.stderr;
   }, 300_000);

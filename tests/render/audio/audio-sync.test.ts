@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/render/outputs/manifest.js';
 import { measureLoudness } from '../../../src/render/audio/loudness.js';
 import { countPackets, decodeAudio, ffmpeg, findClick, probeAudio, writeClickTrack, type Pcm } from '../../helpers/audio.js';
-import { fixture, talkreel } from '../../helpers/cli.js';
+import { fixture } from '../../helpers/cli.js';
+import { CommandRunner } from '../../helpers/in-process.js';
 import { probeVideo } from '../../helpers/media.js';
 import { renderCache } from '../../helpers/cache.js';
 import { tempDir } from '../../helpers/temp.js';
@@ -14,6 +15,7 @@ import { tempDir } from '../../helpers/temp.js';
 // are encoded once.
 const tmp = tempDir('audio-sync');
 const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
+const command = new CommandRunner(env);
 const SECONDS = 12;
 const CLICKS = [0, 6, 11.5];
 const src = (name: string) => path.join(tmp, name);
@@ -29,7 +31,7 @@ interface Rendered {
 
 async function render(name: string, recording: string, ...extra: string[]): Promise<Rendered> {
   const out = path.join(tmp, name);
-  const r = await talkreel(['render', fixture('small.md'), '--out', out, '--audio', recording, '--no-thumbnails', '--json', ...extra], env);
+  const r = await command.run(['render', fixture('small.md'), '--out', out, '--audio', recording, '--no-thumbnails', '--json', ...extra]);
   expect(r.code, r.stderr).toBe(0);
   const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
   const video = path.join(out, 'small.mp4');
@@ -156,7 +158,7 @@ describe('--audio-bitrate and --loudness', () => {
   });
 
   it('reports the encoding as its own step, in seconds of the recording', async () => {
-    const r = await talkreel(['render', fixture('small.md'), '--out', path.join(tmp, 'progress'), '--audio', src('mono.wav'), '--audio-bitrate', '64', '--no-thumbnails'], env);
+    const r = await command.run(['render', fixture('small.md'), '--out', path.join(tmp, 'progress'), '--audio', src('mono.wav'), '--audio-bitrate', '64', '--no-thumbnails']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^Encoding audio\.\.\.$/m);
     expect(r.stderr).toMatch(new RegExp(`^ {2}encoding audio ${SECONDS}/${SECONDS} s of the recording$`, 'm'));
@@ -167,7 +169,7 @@ describe('--audio-bitrate and --loudness', () => {
     [['--loudness', 'loud'], /--loudness must be a loudness in LUFS from -70 to -5/],
     [['--loudness', '3'], /--loudness must be a loudness in LUFS from -70 to -5/],
   ])('%j: a usage error, exit 2', async (flags, message) => {
-    const r = await talkreel(['render', fixture('small.md'), '--out', path.join(tmp, 'bad'), '--audio', src('stereo.wav'), ...flags], env);
+    const r = await command.run(['render', fixture('small.md'), '--out', path.join(tmp, 'bad'), '--audio', src('stereo.wav'), ...flags]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(fs.existsSync(path.join(tmp, 'bad'))).toBe(false);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/render/outputs/manifest.js';
 import { ffmpegPath, ffprobePath } from '../../../src/render/encode/ffmpeg.js';
-import { fixture, talkreel } from '../../helpers/cli.js';
+import { fixture } from '../../helpers/cli.js';
+import { CommandRunner } from '../../helpers/in-process.js';
 import { frameAt, meanDifference, probeVideo, readPng } from '../../helpers/media.js';
 import { renderCache } from '../../helpers/cache.js';
 import { tempDir } from '../../helpers/temp.js';
@@ -12,6 +13,7 @@ import { tempDir } from '../../helpers/temp.js';
 // The speaker's recording: a generated tone stands in for it (mono, 44.1 kHz, WAV).
 const tmp = tempDir('audio');
 const env = { TALKREEL_CACHE_DIR: renderCache(path.join(tmp, 'cache')) };
+const command = new CommandRunner(env);
 const tone = (file: string, seconds: number) => {
   const bin = ffmpegPath();
   const r = spawnSync(bin, ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}:sample_rate=44100`, '-c:a', 'pcm_s16le', '-f', 'wav', file], { cwd: path.dirname(bin), encoding: 'utf8' });
@@ -31,7 +33,7 @@ describe('--audio with --timings', () => {
     tone(wav, 10.5);
     const timings = path.join(tmp, 'times.txt');
     fs.writeFileSync(timings, '0:00\n2\n0:05.5\n8\n');
-    const r = await talkreel(['render', fixture('small.md'), '--out', out, '--audio', wav, '--timings', timings, '--json'], env);
+    const r = await command.run(['render', fixture('small.md'), '--out', out, '--audio', wav, '--timings', timings, '--json']);
     expect(r.code, r.stderr).toBe(0);
     manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
   });
@@ -78,7 +80,7 @@ describe('recorded timings that cannot be used', () => {
     const out = path.join(tmp, 'bad');
     const timings = path.join(tmp, 'times.txt');
     fs.writeFileSync(timings, text);
-    const r = await talkreel(['render', fixture('small.md'), '--out', out, '--audio', wav, '--timings', timings], env);
+    const r = await command.run(['render', fixture('small.md'), '--out', out, '--audio', wav, '--timings', timings]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(pattern);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -89,10 +91,10 @@ describe('recorded timings that cannot be used', () => {
     tone(path.join(tmp, 'deck-talk.wav'), 6);
     const deck = path.join(tmp, 'timed.md');
     fs.writeFileSync(deck, '---\nresolution: 640x360\naudio: deck-talk.wav\n---\n\n# A\n\n---\nat: 0:03\n---\n\n# B\n\n---\nat: 0:02\n---\n\n# C\n');
-    const r = await talkreel(['render', deck, '--out', path.join(tmp, 'timed-out')], env);
+    const r = await command.run(['render', deck, '--out', path.join(tmp, 'timed-out')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/timed\.md:15:1 error timing-order/);
-    const missing = await talkreel(['render', fixture('small.md'), '--out', path.join(tmp, 'x'), '--audio', path.join(tmp, 'nope.wav')], env);
+    const missing = await command.run(['render', fixture('small.md'), '--out', path.join(tmp, 'x'), '--audio', path.join(tmp, 'nope.wav')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/--audio .*nope\.wav: no such audio file/);
   });
@@ -104,7 +106,7 @@ describe('audio: in the front matter, without timings', () => {
     const deck = path.join(tmp, 'holds.md');
     fs.writeFileSync(deck, fs.readFileSync(fixture('small.md'), 'utf8').replace('duration: 2\n', 'duration: 2\naudio: long.wav\n'));
     const out = path.join(tmp, 'holds');
-    const r = await talkreel(['render', deck, '--out', out, '--no-thumbnails', '--json'], env);
+    const r = await command.run(['render', deck, '--out', out, '--no-thumbnails', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const manifest: Manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     expect(manifest.durationInFrames).toBe(270);
