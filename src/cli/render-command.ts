@@ -20,7 +20,6 @@ export type RenderFlags = Pick<RenderOptions, 'out' | 'resolution' | 'fps' | 'cr
  * Returns the exit code.
  */
 export async function runRender(decks: string[], flags: RenderFlags, context: CliContext): Promise<number> {
-  const { stdout, stderr } = context;
   const controller = new AbortController();
   // Exit 130 on Ctrl-C (SIGINT) and 143 on SIGTERM, as shells report them, at once: aborting
   // kills ffmpeg, and the render's exit handlers end the browser and remove the staging folder
@@ -29,16 +28,29 @@ export async function runRender(decks: string[], flags: RenderFlags, context: Cl
   let exitCode = 130;
   const interrupt = (signal: NodeJS.Signals) => {
     exitCode = signal === 'SIGTERM' ? 143 : 130;
-    stderr.write(`\ntalkreel: interrupted (${signal}); earlier outputs were left as they were\n`);
+    context.stderr.write(`\ntalkreel: interrupted (${signal}); earlier outputs were left as they were\n`);
     controller.abort();
     process.exit(exitCode);
   };
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);
-  const onWarning = (message: string) => stderr.write(`\ntalkreel: warning ${message}\n`);
   const list = decks.length > 0 ? decks : [DEFAULT_DECK];
   const several = list.length > 1 || list.some((d) => fs.statSync(d, { throwIfNoEntry: false })?.isDirectory());
-  const options: RenderOptions = {
+  const options = renderOptions(flags, controller.signal, context);
+  try {
+    return several ? await renderSeveral(list, flags, options, context) : await renderOne(list[0], flags, options, context);
+  } catch (err) {
+    if (controller.signal.aborted) process.exit(exitCode);
+    throw err;
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+}
+
+/** The library's options, from the flags; warnings are printed as they come. */
+function renderOptions(flags: RenderFlags, signal: AbortSignal, context: CliContext): RenderOptions {
+  return {
     resolution: flags.resolution,
     fps: flags.fps,
     crf: flags.crf,
@@ -53,52 +65,49 @@ export async function runRender(decks: string[], flags: RenderFlags, context: Cl
     concurrency: flags.concurrency,
     exact: flags.exact,
     strict: flags.strict,
-    signal: controller.signal,
-    onWarning,
+    signal,
+    session: context.session,
+    onWarning: (message: string) => context.stderr.write(`\ntalkreel: warning ${message}\n`),
   };
-  // Loaded here, not at start-up: `check` and `--help` need none of Remotion.
+}
+
+// The renderers are loaded when a render starts, not at start-up: `check` and `--help` need none of Remotion.
+
+async function renderOne(deck: string, flags: RenderFlags, options: RenderOptions, context: CliContext): Promise<number> {
+  const { renderTalk } = await import('../render/render-talk.js');
+  const progress = makeProgressReporter(!flags.json, context.stderr);
   try {
-    if (several) {
-      // A recording is one talk's: it cannot go with several decks.
-      if (flags.audio || flags.timings) throw usageError('--audio and --timings go with one deck, not several');
-      const { expandDecks, renderDecks } = await import('../render/render-decks.js');
-      let progress = makeProgressReporter(false, stderr);
-      const outcomes = await renderDecks(expandDecks(list), {
-        ...options,
-        out: flags.out,
-        session: context.session,
-        onDeck: (deck, i, total) => {
-          if (!flags.json) stderr.write(`[${i + 1}/${total}] ${deck}\n`);
-          progress = makeProgressReporter(!flags.json, stderr);
-          return progress.onProgress;
-        },
-        onOutcome: (outcome) => {
-          progress.stop();
-          if (!flags.json) printOutcome(outcome, context);
-        },
-      });
-      const failed = outcomes.filter((o) => o.error);
-      if (flags.json) stdout.write(`${JSON.stringify({ ok: failed.length === 0, decks: outcomes.map(outcomeJson) })}\n`);
-      else stdout.write(`${outcomes.length - failed.length} of ${outcomes.length} decks rendered${failed.length ? `; failed: ${failed.map((o) => o.deck).join(', ')}` : ''}\n`);
-      return failed.length > 0 ? 1 : 0;
-    }
-    const { renderTalk } = await import('../render/render-talk.js');
-    const progress = makeProgressReporter(!flags.json, stderr);
-    try {
-      const result = await renderTalk({ ...options, deck: list[0], out: flags.out, session: context.session, onProgress: progress.onProgress, onWarning });
-      progress.stop();
-      printResult(result, Boolean(flags.json), context);
-      return 0;
-    } finally {
-      progress.stop();
-    }
-  } catch (err) {
-    if (controller.signal.aborted) process.exit(exitCode);
-    throw err;
+    const result = await renderTalk({ ...options, deck, out: flags.out, onProgress: progress.onProgress });
+    progress.stop();
+    printResult(result, Boolean(flags.json), context);
+    return 0;
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    progress.stop();
   }
+}
+
+async function renderSeveral(decks: string[], flags: RenderFlags, options: RenderOptions, context: CliContext): Promise<number> {
+  // A recording is one talk's: it cannot go with several decks.
+  if (flags.audio || flags.timings) throw usageError('--audio and --timings go with one deck, not several');
+  const { expandDecks, renderDecks } = await import('../render/render-decks.js');
+  let progress = makeProgressReporter(false, context.stderr);
+  const outcomes = await renderDecks(expandDecks(decks), {
+    ...options,
+    out: flags.out,
+    onDeck: (deck, i, total) => {
+      if (!flags.json) context.stderr.write(`[${i + 1}/${total}] ${deck}\n`);
+      progress = makeProgressReporter(!flags.json, context.stderr);
+      return progress.onProgress;
+    },
+    onOutcome: (outcome) => {
+      progress.stop();
+      if (!flags.json) printOutcome(outcome, context);
+    },
+  });
+  const failed = outcomes.filter((o) => o.error);
+  if (flags.json) context.stdout.write(`${JSON.stringify({ ok: failed.length === 0, decks: outcomes.map(outcomeJson) })}\n`);
+  else context.stdout.write(`${outcomes.length - failed.length} of ${outcomes.length} decks rendered${failed.length ? `; failed: ${failed.map((o) => o.deck).join(', ')}` : ''}\n`);
+  return failed.length > 0 ? 1 : 0;
 }
 
 function printOutcome(o: DeckOutcome, context: CliContext): void {
