@@ -54,11 +54,19 @@ function checkExecutable(file: string, from: string): string {
  * that does not exist (this also catches IP addresses, which skip name resolution; loopback
  * addresses other than `localhost` included). Remotion's own proxy flags are dropped first:
  * `--no-proxy-server` would override ours.
+ *
+ * `localhost` is 127.0.0.1 only. Left to itself Chromium tries [::1] first, while Remotion's
+ * server listens on 0.0.0.0 when the machine has no outside IPv6 address. A render that starts
+ * looks for a free port by listening on it for a moment on each loopback address, [::1] first;
+ * on a port another render is serving on, that listen succeeds for [::1] alone, and a page of the
+ * other render that connects right then gets its connection reset: `net::ERR_CONNECTION_RESET`
+ * on the page or a font, and the render fails (1 round in 40 of four renders at once). Remotion's
+ * server always accepts IPv4: it listens on 0.0.0.0 or on :: (both families).
  */
 const OFFLINE_ARGS = [
   '--proxy-server=http://127.0.0.1:9',
   '--proxy-bypass-list=<-loopback>;localhost',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost',
+  '--host-resolver-rules=MAP localhost 127.0.0.1, MAP * ~NOTFOUND',
 ];
 
 /**

@@ -18,9 +18,12 @@ import { tempDir } from '../../helpers/temp.js';
  */
 const tmp = tempDir('offline');
 const seen: string[] = [];
+/** The requests that came over IPv6 loopback ([::1]). */
+const overIPv6: string[] = [];
 let port = 0;
 const server = http.createServer((req, res) => {
   seen.push(`${req.headers.host}${req.url}`);
+  if (req.socket.remoteAddress === '::1') overIPv6.push(`${req.headers.host}${req.url}`);
   if (req.url === '/page') {
     const others = [`127.0.0.1:${port}`, `127.0.0.2:${port}`, `${os.hostname()}:${port}`, `[::1]:${port}`];
     res.setHeader('content-type', 'text/html');
@@ -53,6 +56,7 @@ afterAll(() => {
  */
 async function visit(browser: string, url: string, env: NodeJS.ProcessEnv = {}): Promise<string[]> {
   seen.length = 0;
+  overIPv6.length = 0;
   const child = spawn(browser, ['--headless', '--no-sandbox', '--no-proxy-server', '--proxy-bypass-list=*', '--dump-dom', url], { env: { ...process.env, ...env }, stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const started = Date.now();
@@ -77,8 +81,10 @@ describe('the browser that renders slides', () => {
     // Control: the same Chromium without talkreel's flags reaches every address on the page.
     const control = await visit(bare, page, { LD_LIBRARY_PATH: path.join(path.dirname(wrapper), 'lib') });
     expect(control).toEqual(expect.arrayContaining([`127.0.0.1:${port}/blocked-0.png`, `127.0.0.2:${port}/blocked-1.png`, `${os.hostname()}:${port}/blocked-2.png`]));
-    // Even with Remotion's own proxy flags (passed above), talkreel's browser only reaches localhost.
+    // Even with Remotion's own proxy flags (passed above), talkreel's browser only reaches localhost,
+    // and over IPv4: on [::1] it could meet another render's search for a free port (browser.ts).
     expect(await visit(wrapper, page)).toEqual([`localhost:${port}/allowed.png`, `localhost:${port}/page`]);
+    expect(overIPv6).toEqual([]);
   });
 });
 
