@@ -134,11 +134,14 @@ export function ensureBundledChromium(packageRoot: string): string {
   const target = path.join(root, `chromium-${version}`);
   const wrapper = path.join(target, 'talkreel-chromium');
   const fontsDir = path.join(target, 'fonts');
-  // The browser's own libraries and fonts, whatever the machine has installed.
+  // The browser's own libraries and fonts, whatever the machine has installed. The wrapper finds
+  // them next to itself rather than at a path written in: caches that share this folder through a
+  // link (as test caches do) all write the same wrapper, and none points it at their own path,
+  // which is gone once that cache is removed.
   const script = wrapperScript('"$dir/chromium"', [
-    `dir='${target}'`,
+    'dir="${0%/*}"',
     'LD_LIBRARY_PATH="$dir/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"',
-    `FONTCONFIG_PATH='${fontsDir}'`,
+    'FONTCONFIG_PATH="$dir/fonts"',
     'export LD_LIBRARY_PATH FONTCONFIG_PATH',
   ]);
   if (fs.existsSync(path.join(target, '.complete'))) return writeScript(wrapper, script);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BROWSER_ENV, chooseBrowser } from '../../../src/render/browser/browser.js';
 import { TalkreelError } from '../../../src/errors.js';
 import { packageRoot } from '../../../src/render/cache/root.js';
+import { renderCache } from '../../helpers/cache.js';
 import { tempDir } from '../../helpers/temp.js';
 
 describe('chooseBrowser', () => {
@@ -25,6 +26,25 @@ describe('chooseBrowser', () => {
     expect(fs.readFileSync(wrapper, 'utf8')).toMatch(/LD_LIBRARY_PATH="\$dir\/lib/);
     expect(fs.existsSync(path.join(path.dirname(wrapper), 'lib', 'libnss3.so'))).toBe(true);
     const version = spawnSync(wrapper, ['--version'], { encoding: 'utf8' });
+    expect(version.status, version.stderr).toBe(0);
+    expect(version.stdout).toMatch(/Chromium \d+/);
+  });
+
+  it('is the same wrapper from every cache that links the unpacked browser, and it starts from any of them', () => {
+    delete process.env[BROWSER_ENV];
+    if (!(process.platform === 'linux' && process.arch === 'x64')) return;
+    const caches = ['one', 'two'].map(() => renderCache(path.join(tempDir('linked-browser'), 'cache'), ['browser']));
+    const wrappers = caches.map((cache) => {
+      process.env.TALKREEL_CACHE_DIR = cache;
+      const wrapper = chooseBrowser(undefined, packageRoot).executablePath as string;
+      return { cache, wrapper, content: fs.readFileSync(wrapper, 'utf8') };
+    });
+    const [one, two] = wrappers.map((w) => w.content);
+    expect(one).toBe(two);
+    for (const { cache } of wrappers) expect(one).not.toContain(cache);
+    // The first cache goes (as a finished test's does): the browser still starts from the second.
+    fs.rmSync(wrappers[0].cache, { recursive: true, force: true });
+    const version = spawnSync(wrappers[1].wrapper, ['--version'], { encoding: 'utf8' });
     expect(version.status, version.stderr).toBe(0);
     expect(version.stdout).toMatch(/Chromium \d+/);
   });
