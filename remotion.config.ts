@@ -4,11 +4,13 @@
 import { Config } from '@remotion/cli/config';
 import { chooseBrowser } from './src/render/browser/browser';
 import { findPackageRoot } from './src/render/cache/cache-dir';
-import { webpackOverride } from './src/render/browser/webpack-override';
+import { rspackOverride } from './src/render/browser/bundler-config';
 
 // src/index.ts is the library API; the compositions are registered here.
 Config.setEntryPoint('src/compositions/index.ts');
-Config.overrideWebpackConfig(webpackOverride);
+// The same bundler as talkreel's renders (src/render/browser/bundle.ts), with the same settings.
+Config.setRspack(true);
+Config.overrideRspackConfig(rspackOverride);
 Config.setVideoImageFormat('jpeg');
 Config.setPixelFormat('yuv420p');
 Config.setColorSpace('bt709');

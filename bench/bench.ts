@@ -82,7 +82,7 @@ if (opts.only === 'long-talk') {
 // Each figure is printed as soon as it is measured, so a long run's partial results are kept.
 const got = (what: string, m: Measured) => log(`    ${what}: ${m.seconds.toFixed(1)} s, peak RSS ${m.peakRssMB} MB`);
 
-// Warm-up: webpack's cache and the page cache, so that neither side pays for a first start.
+// Warm-up: the bundlers' caches and the page cache, so that neither side pays for a first start.
 await talkreel(path.join(packageRoot, 'tests', 'fixtures', 'decks', 'small.md'), 'warm', freshCache());
 
 // Each talkreel measurement is taken three times (the median counts): on a shared 2-core

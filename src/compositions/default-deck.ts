@@ -3,7 +3,7 @@ import type { Deck } from '../deck/model.js';
 
 /**
  * The deck Studio and `npx remotion render Talk` show when no input props are given: the
- * project's default deck, imported as text (see the webpack override) and parsed in the page.
+ * project's default deck, imported as text (see render/browser/bundler-config.ts) and parsed in the page.
  * Its `/path` images are served from `public/` by Remotion's own server.
  *
  * Imported on demand: the Markdown and YAML parsers are a third of the page's code, and a

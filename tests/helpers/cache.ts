@@ -13,7 +13,7 @@ type Shared = 'browser' | 'bundle';
 
 /**
  * A cache folder of a test's own at `dir`: its pictures and segments start empty, so every render
- * in it captures and encodes for real. The unpacked browser and the webpack bundle hold no render
+ * in it captures and encodes for real. The unpacked browser and the bundle hold no render
  * output: by default they are the project's, linked in, so a test file does not pay 5 s to unpack
  * Chromium and bundle again. A test that watches the browser's processes by their command line
  * keeps a browser of its own (`share: ['bundle']`).

@@ -55,8 +55,8 @@ function start(args: string[]): Run {
 }
 
 /**
- * The project's bundle in place of this cache's own, once a case has interrupted webpack on a cold
- * cache: the cases that interrupt later steps need a bundle, not another webpack run. (kill -9
+ * The project's bundle in place of this cache's own, once a case has interrupted the bundler on a cold
+ * cache: the cases that interrupt later steps need a bundle, not another bundler run. (kill -9
  * while bundling removes it again, and its next run bundles into this cache.)
  */
 function useProjectBundle(): void {

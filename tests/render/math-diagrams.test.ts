@@ -157,7 +157,7 @@ describe('a render of formulas and diagrams', () => {
     expect(main).not.toContain('flowchart-v2');
     const holding = (text: string) => files.filter((f) => fs.readFileSync(path.join(bundles, dir, f), 'utf8').includes(text));
     expect(holding('KaTeX_Main').length).toBeGreaterThan(0);
-    // Not compiled in at all: webpack never sees mermaid's 5 MB.
+    // Not compiled in at all: the bundler never sees mermaid's 5 MB.
     expect(holding('flowchart-v2')).toEqual([]);
     expect(fs.readFileSync(path.join(bundles, dir, 'public', MERMAID_SCRIPT), 'utf8')).toContain('flowchart-v2');
   });

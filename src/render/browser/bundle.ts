@@ -5,15 +5,20 @@ import { sha256 } from '../cache/cache.js';
 import { hashTree, versions } from '../plan/render-key.js';
 import { packageRoot, talkreelCacheDir } from '../cache/root.js';
 import { removedOnExit, removeLeftovers } from '../outputs/outputs.js';
-import { webpackOverride } from './webpack-override.js';
+import { rspackOverride } from './bundler-config.js';
 import { MERMAID_SCRIPT } from '../../slides/mermaid-script.js';
 
 const KEEP = 3;
 
 /**
- * Bundles the compositions with webpack, once per version of the sources: the bundle is kept in
+ * Bundles the compositions with Rspack, once per version of the sources: the bundle is kept in
  * the cache under a hash of `src/`, `public/`, `deck/` and the package versions, so a render of
- * an unchanged talkreel skips webpack entirely. Built in a temporary folder, then renamed.
+ * an unchanged talkreel skips bundling entirely. Built in a temporary folder, then renamed.
+ *
+ * Rspack rather than Remotion's default webpack: measured here on a cold cache, 1.8-2.0 s and
+ * 3.5 core-seconds against 10.6 s and 15.5 core-seconds, for the same pages (the talk's render
+ * is byte-identical). Its speed needs no persistent cache: a first render, and a render after
+ * an edit to the default deck, pay those 2 s.
  */
 export async function bundleCompositions(onProgress?: (percent: number) => void): Promise<string> {
   const maps = sourceMaps();
@@ -28,7 +33,7 @@ export async function bundleCompositions(onProgress?: (percent: number) => void)
   fs.mkdirSync(root, { recursive: true });
   const staging = `${dir}.${process.pid}.tmp`;
   fs.rmSync(staging, { recursive: true, force: true });
-  // An interrupted run exits while webpack still writes: leave no half-written bundle behind.
+  // An interrupted run exits while Rspack still writes: leave no half-written bundle behind.
   const written = removedOnExit(staging);
   try {
     await bundleInto(staging, maps, onProgress);
@@ -65,7 +70,7 @@ export async function bundleCompositions(onProgress?: (percent: number) => void)
 const sourceMaps = () => Boolean(process.env.TALKREEL_DEBUG);
 
 async function bundleInto(staging: string, maps: boolean, onProgress?: (percent: number) => void): Promise<void> {
-  // Loaded only when a bundle is built: webpack takes a quarter of a second to load, and most
+  // Loaded only when a bundle is built: the bundler takes a quarter of a second to load, and most
   // renders find their bundle in the cache.
   const { bundle } = await import('@remotion/bundler');
   await bundle({
@@ -73,9 +78,10 @@ async function bundleInto(staging: string, maps: boolean, onProgress?: (percent:
     rootDir: packageRoot,
     publicDir: path.join(packageRoot, 'public'),
     outDir: staging,
-    webpackOverride: (config) => ({ ...webpackOverride(config), ...(maps ? {} : { devtool: false }) }),
+    rspack: true,
+    rspackOverride: async (config) => ({ ...(await rspackOverride(config)), ...(maps ? {} : { devtool: false }) }),
     onProgress: (p) => onProgress?.(p),
-    enableCaching: true,
+    enableCaching: false,
   });
 }
 

@@ -7,7 +7,7 @@ import { asError, interrupted } from '../../errors.js';
 
 /**
  * A bundle of the compositions and one open browser, kept across renders: several decks, or one
- * deck re-rendered on every save, then cost no webpack run and no browser start after the first.
+ * deck re-rendered on every save, then cost no bundling and no browser start after the first.
  */
 /** The browser Remotion opens (a puppeteer-like handle): one type for every step that drives it. */
 export type Browser = Awaited<ReturnType<typeof openBrowser>>;
@@ -26,14 +26,14 @@ export interface SessionOptions {
   /** Browser executable; overrides TALKREEL_BROWSER and the bundled Chromium. */
   browser?: string;
   onProgress?: (progress: RenderProgress) => void;
-  /** Aborting stops waiting for the bundle (webpack cannot be stopped midway). */
+  /** Aborting stops waiting for the bundle (the bundler cannot be stopped midway). */
   signal?: AbortSignal;
 }
 
 export async function openSession(options: SessionOptions = {}): Promise<RenderSession> {
   const browserExecutable = chooseBrowser(options.browser, packageRoot).executablePath;
   const report = options.onProgress ?? (() => {});
-  // Bundling (webpack) and starting the browser are independent: do both at once.
+  // Bundling and starting the browser are independent: do both at once.
   report({ phase: 'bundle', done: 0, total: 100 });
   const launch = () =>
     openBrowser('chrome', { browserExecutable, chromeMode: 'headless-shell', logLevel: 'error' }).catch((err: unknown) => {
@@ -42,7 +42,7 @@ export async function openSession(options: SessionOptions = {}): Promise<RenderS
   const opening = launch();
   opening.catch(() => {}); // awaited below; do not let an early failure go unhandled
   try {
-    // An interrupt stops waiting for webpack; its staging folder is removed when the process exits.
+    // An interrupt stops waiting for the bundler; its staging folder is removed when the process exits.
     const serveUrl = await untilAborted(bundleCompositions((p) => report({ phase: 'bundle', done: p, total: 100 })), options.signal);
     report({ phase: 'browser', done: 0, total: 1 });
     const session: RenderSession = {

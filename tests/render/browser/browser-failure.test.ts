@@ -22,7 +22,7 @@ import { tempDir } from '../../helpers/temp.js';
  * first page takes about 2 s while other test files render meanwhile, and must not count as one.
  */
 const tmp = tempDir('browser-failure');
-// The bundle holds no render output: the project's is shared, so webpack does not run again.
+// The bundle holds no render output: the project's is shared, so the bundler does not run again.
 const cache = renderCache(path.join(tmp, 'cache'), ['bundle']);
 const RESOLUTION = '464x262';
 const HANG = 8;
