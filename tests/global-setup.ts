@@ -23,8 +23,10 @@ export default async function setup(): Promise<() => void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'talkreel-tests-'));
   process.env.TMPDIR = dir;
   if (process.platform === 'linux') {
-    const { openSession } = (await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href)) as typeof import('../src/index.js');
-    await (await openSession()).close();
+    // In a Node.js process of its own, as a library user's program: imported here, the built
+    // library would go through Vite's transform of the test runner's process.
+    const program = `const { openSession } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'index.js')).href)}); await (await openSession()).close();`;
+    execFileSync(process.execPath, ['--input-type=module', '-e', program], { cwd: root, stdio: 'inherit' });
   }
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
