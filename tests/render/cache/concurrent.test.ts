@@ -17,7 +17,7 @@ const tmp = tempDir('concurrent');
 const DECK = fixture('small.md');
 const RESOLUTION = '320x180';
 const RENDERS = 4;
-const ROUNDS = 3;
+const ROUNDS = 2;
 
 /** An empty cache for pictures and segments; the unpacked browser and the bundle are shared. */
 const emptyCache = (name: string) => renderCache(path.join(tmp, name));
