@@ -25,10 +25,11 @@ function band(p: Picture) {
   let outside = 0;
   let inside = 0;
   const first: string[] = [];
+  const [r, g, b] = background;
   for (let y = 0; y < p.height; y++) {
     for (let x = 0; x < p.width; x++) {
       const k = (y * p.width + x) * 4;
-      const off = Math.max(...background.map((c, i) => Math.abs(p.data[k + i] - c)));
+      const off = Math.max(Math.abs(p.data[k] - r), Math.abs(p.data[k + 1] - g), Math.abs(p.data[k + 2] - b));
       if (off <= 3) continue;
       if (x < bx || x >= p.width - bx || y < by || y >= p.height - by) {
         outside++;
