@@ -24,7 +24,7 @@ const talk = (theme: string) => `---\ntitle: Code\ntheme: ${theme}\n---\n\n# Pyt
 // A Marp slide with its own white background: the panel is mixed from it, light grey.
 const MARP = `---\nmarp: true\n---\n\n<!-- _backgroundColor: white -->\n\n# On white\n\n${PYTHON.replace(' {lines:true}', '')}\n`;
 
-const hexOf = (p: Picture, i: number) => `#${[0, 1, 2].map((c) => p.data[i + c].toString(16).padStart(2, '0')).join('')}`;
+const hexOf = (p: Picture, i: number) => `#${((p.data[i] << 16) | (p.data[i + 1] << 8) | p.data[i + 2]).toString(16).padStart(6, '0')}`;
 
 /** The box of the pixels of exactly `colour` (the code panel), shrunk by its rounded corners. */
 function panelBox(p: Picture, colour: string) {
