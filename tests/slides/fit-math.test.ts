@@ -113,6 +113,21 @@ describe('formulas drawn in Chromium', () => {
       return [...document.fonts].filter((f) => f.status !== 'loaded').map((f) => `${f.family} ${f.status}`);
     });
     expect(notLoaded).toEqual([]);
+    // A face that has loaded reaches the layout when the page next updates its fonts, a task of
+    // its own: on a busy machine two formulas were still measured in a fallback face (472 and
+    // 452 px wide instead of 324 and 241) after every face was loaded. Measured once the
+    // formulas' widths hold still across two reads 50 ms apart.
+    const settled = await page.evaluate(async () => {
+      const widths = () => [...document.querySelectorAll('.katex')].map((e) => e.getBoundingClientRect().width).join();
+      for (let i = 0, last = ''; i < 40; i++) {
+        const now = widths();
+        if (now === last) return true;
+        last = now;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return false;
+    });
+    expect(settled).toBe(true);
   }, 60_000);
 
   afterAll(async () => {
