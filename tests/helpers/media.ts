@@ -26,12 +26,6 @@ export interface Picture {
 
 export const readPng = (file: string): Picture => PNG.sync.read(fs.readFileSync(file));
 
-/** Width and height of a PNG, from its header (IHDR), without decoding its pixels. */
-export function pngSize(bytes: Buffer): { width: number; height: number } {
-  if (bytes.length < 24 || bytes.toString('latin1', 12, 16) !== 'IHDR') throw new Error('not a PNG');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
 /** Width and height of the first video stream. */
 function videoSize(file: string): { width: number; height: number } {
   const r = spawnSync(ffprobePath(), ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'json', file], { encoding: 'utf8' });
